@@ -1,0 +1,327 @@
+"""Candidate terms: medical-looking words and phrases the glossary does not know, with an EN proposal.
+
+A token is medical-looking when its form carries neoclassical morphology (*-ite*, *-ose*,
+*-pathie*, *-émie*, *-ectomie*, *-mab*, *-nib*…) or a medical stem (*cardi-*, *pneumo-*,
+*hépat-*…) and it is rarer in general French than everyday words (wordfreq's Zipf scale).
+Candidates grow into noun phrases (noun + adjectives, noun + *de* + noun) using the POS tags of the
+French model, and get an English proposal from morphology rules and the glossary's own terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+__all__ = ["Candidate", "Word", "en_for_phrase", "en_for_word", "find_candidates", "medical_score"]
+
+# (French ending, en-GB ending, en-US ending), longest first within a family.
+_SUFFIXES: tuple[tuple[str, str, str], ...] = (
+    ("ectomie", "ectomy", "ectomy"),
+    ("ostomie", "ostomy", "ostomy"),
+    ("otomie", "otomy", "otomy"),
+    ("plastie", "plasty", "plasty"),
+    ("scopie", "scopy", "scopy"),
+    ("graphie", "graphy", "graphy"),
+    ("logie", "logy", "logy"),
+    ("pathie", "pathy", "pathy"),
+    ("trophie", "trophy", "trophy"),
+    ("plasie", "plasia", "plasia"),
+    ("rragie", "rrhage", "rrhage"),
+    ("rrhée", "rrhoea", "rrhea"),
+    ("pnée", "pnoea", "pnea"),
+    ("émie", "aemia", "emia"),
+    ("urie", "uria", "uria"),
+    ("algie", "algia", "algia"),
+    ("phobie", "phobia", "phobia"),
+    ("philie", "philia", "philia"),
+    ("pénie", "penia", "penia"),
+    ("cardie", "cardia", "cardia"),
+    ("plégie", "plegia", "plegia"),
+    ("ite", "itis", "itis"),
+    ("ose", "osis", "osis"),
+    ("ome", "oma", "oma"),
+    ("isme", "ism", "ism"),
+    ("cyte", "cyte", "cyte"),
+    ("ïde", "oid", "oid"),
+    ("tinib", "tinib", "tinib"),
+    ("mab", "mab", "mab"),
+    ("nib", "nib", "nib"),
+    ("vir", "vir", "vir"),
+    ("cept", "cept", "cept"),
+    ("ine", "in", "in"),
+    ("ique", "ic", "ic"),
+    ("aire", "ary", "ary"),
+    ("ielle", "ial", "ial"),
+    ("iel", "ial", "ial"),
+    ("elle", "al", "al"),
+    ("ale", "al", "al"),
+    ("al", "al", "al"),
+    ("euse", "ous", "ous"),
+    ("eux", "ous", "ous"),
+    ("ive", "ive", "ive"),
+    ("if", "ive", "ive"),
+    ("ée", "ed", "ed"),
+    ("é", "ed", "ed"),
+    ("tion", "tion", "tion"),
+    ("sion", "sion", "sion"),
+    ("ie", "y", "y"),
+)
+_STRONG = (
+    "ectomie",
+    "ostomie",
+    "otomie",
+    "plastie",
+    "scopie",
+    "graphie",
+    "pathie",
+    "trophie",
+    "plasie",
+    "rragie",
+    "rrhée",
+    "pnée",
+    "émie",
+    "urie",
+    "algie",
+    "pénie",
+    "plégie",
+    "ite",
+    "ose",
+    "ome",
+    "cyte",
+    "mab",
+    "nib",
+    "vir",
+    "statine",
+    "cilline",
+    "mycine",
+    "parine",
+    "sartan",
+    "pril",
+    "olol",
+    "azole",
+    "gliptine",
+    "gliflozine",
+    "cycline",
+    "floxacine",
+    "dronate",
+    "tidine",
+    "zépam",
+    "kinase",
+)
+_STEMS = (
+    "cardi",
+    "pneum",
+    "pulmon",
+    "hépat",
+    "rén",
+    "néphr",
+    "neur",
+    "cérébr",
+    "gastr",
+    "entér",
+    "derm",
+    "myo",
+    "ostéo",
+    "arthr",
+    "hémat",
+    "hémo",
+    "leuc",
+    "leuk",
+    "lymph",
+    "immun",
+    "onco",
+    "cyto",
+    "angi",
+    "thromb",
+    "vascul",
+    "cutan",
+    "muscul",
+    "respir",
+    "bactér",
+    "vir",
+    "tumor",
+    "tumeur",
+    "métabol",
+    "endocr",
+    "thyr",
+    "diabét",
+    "glyc",
+    "insulin",
+    "inflamm",
+    "infect",
+    "calci",
+    "fibr",
+    "sclér",
+    "carcin",
+    "mélan",
+    "gluc",
+    "lip",
+    "chol",
+    "prot",
+    "enzym",
+    "hormon",
+    "mitochond",
+    "chromos",
+    "génét",
+    "cellul",
+    "intestin",
+    "colo",
+    "rect",
+    "œsoph",
+    "oesoph",
+    "pancréa",
+    "interstit",
+    "auto-immun",
+    "autoimmun",
+    "anti",
+    "épidém",
+    "pathog",
+    "syndrom",
+    "pédiatr",
+    "gynéc",
+    "obstétr",
+    "psych",
+    "ophtalm",
+    "rhumat",
+    "allerg",
+    "anesth",
+    "chirurg",
+    "radio",
+)
+_GB_TO_US = (("aemia", "emia"), ("oedema", "edema"), ("oesoph", "esoph"), ("tumour", "tumor"))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """What candidate mining needs of a token."""
+
+    text: str
+    lemma: str
+    pos: str
+    start: int
+    end: int
+    in_term: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Words ``[first, last]`` form a candidate term; ``en`` is the proposal."""
+
+    first: int
+    last: int
+    lemma: str
+    en: str
+    score: float
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=50_000)
+def en_for_word(word: str, variant: str = "en-GB") -> str:
+    """An English proposal for a French medical word by its morphology.
+
+    >>> [en_for_word(w) for w in ("calcinose", "pneumopathie", "anémie", "interstitielle", "pulmonaire")]
+    ['calcinosis', 'pneumopathy', 'anaemia', 'interstitial', 'pulmonary']
+    >>> en_for_word("anémie", "en-US"), en_for_word("atorvastatine"), en_for_word("ruxolitinib")
+    ('anemia', 'atorvastatin', 'ruxolitinib')
+    """
+    w = word.lower()
+    for fr, gb, us in _SUFFIXES:
+        if w.endswith(fr) and len(w) > len(fr) + 1:
+            w = w[: -len(fr)] + (us if variant == "en-US" else gb)
+            break
+    w = _strip_accents(w).replace("œ", "oe").replace("æ", "ae")
+    if variant == "en-US":
+        for gb, us in _GB_TO_US:
+            w = w.replace(gb, us)
+    return w
+
+
+def medical_score(word: str) -> float:
+    """How medical ``word`` looks, 0 to 1, from morphology and general-language rarity.
+
+    >>> medical_score("calcinose") > 0.5 > medical_score("maison")
+    True
+    """
+    w = word.lower()
+    if len(w) < 5 or not w.replace("-", "").isalpha():
+        return 0.0
+    score = 0.0
+    if any(w.endswith(s) for s in _STRONG):
+        score += 0.55
+    elif any(w.startswith(s) or f"-{s}" in w for s in _STEMS):
+        score += 0.3
+    zipf = zipf_frequency(w, "fr")
+    if zipf < 1.5:
+        score += 0.3
+    elif zipf < 2.5:
+        score += 0.2
+    elif zipf > 4.0:
+        score -= 0.4
+    return max(0.0, min(1.0, score))
+
+
+def en_for_phrase(words: Sequence[Word], known: Callable[[str], str | None], variant: str = "en-GB") -> str:
+    """English for a French noun phrase: known words from the glossary, others by morphology.
+
+    Adjectives move before the noun and *N de N2* becomes *N2 N*:
+    *pneumopathie interstitielle* → *interstitial pneumopathy*, *cristaux de calcium* → *calcium crystal*.
+    """
+
+    def one(w: Word) -> str:
+        return known(w.lemma) or known(w.text) or en_for_word(w.lemma or w.text, variant)
+
+    if not words:
+        return ""
+    de = next((i for i, w in enumerate(words) if w.lemma in ("de", "du", "des", "d'") and i > 0), None)
+    if de is not None and de + 1 < len(words):
+        head = en_for_phrase(words[:de], known, variant)
+        tail = en_for_phrase([w for w in words[de + 1 :] if w.pos != "DET"], known, variant)
+        return f"{tail} {head}".strip()
+    if words[0].pos not in ("NOUN", "PROPN"):  # no tags: keep the order
+        return " ".join(one(w) for w in words)
+    noun, adjs = words[0], [w for w in words[1:] if w.pos == "ADJ"]
+    return " ".join([*(one(a) for a in reversed(adjs)), one(noun)])
+
+
+_ALPHA = re.compile(r"^[^\W\d_][\w'-]*$", re.UNICODE)
+
+
+def find_candidates(
+    words: Sequence[Word], known: Callable[[str], str | None], variant: str = "en-GB", threshold: float = 0.5
+) -> list[Candidate]:
+    """Candidate noun phrases among ``words`` that are not inside glossary terms."""
+    out: list[Candidate] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if w.in_term or w.pos not in ("NOUN", "PROPN", "ADJ") or not _ALPHA.match(w.text):
+            i += 1
+            continue
+        score = medical_score(w.lemma or w.text)
+        last = i
+        if w.pos in ("NOUN", "PROPN"):
+            j = i + 1
+            while j < n and words[j].pos == "ADJ" and not words[j].in_term and _ALPHA.match(words[j].text):
+                adj_score = medical_score(words[j].lemma or words[j].text)
+                if adj_score < 0.3:
+                    break
+                score = max(score, adj_score - 0.1 if score < 0.3 else score)
+                last = j
+                j += 1
+        if score >= threshold and (w.pos != "ADJ" or last > i):
+            phrase = words[i : last + 1]
+            lemma = " ".join(x.lemma if k == 0 else x.text.lower() for k, x in enumerate(phrase))
+            out.append(Candidate(i, last, lemma, en_for_phrase(phrase, known, variant), round(score, 2)))
+            i = last + 1
+            continue
+        i += 1
+    return out

@@ -1,0 +1,248 @@
+"""Glossary matching over tokens: a trie of folded, inflection-free keys.
+
+Matching is tolerant of what French articles do to terms: plural and feminine forms, case and
+missing or extra accents (``inflection_key``), elision and determiner variation inside terms
+(*inhibiteur des janus kinases* / *inhibiteur de JAK*), hyphen/space/no-space variants
+(*auto-immune*, *auto immune*, *autoimmune*) and line breaks inside a term. Abbreviations and
+upper-case tokens inside terms (*JAK*) match case-sensitively. All matches are returned, nested
+ones included; ``select`` keeps the longest and marks those inside them as nested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from .model import Concept, Pattern, Term
+from .termbase import TermBase
+from .typography import fold, inflection_key
+
+__all__ = ["Match", "TermMatcher", "Tok", "select", "token_keys"]
+
+_DE = {"de", "des", "du", "d'", "d"}
+_A = {"a", "au", "aux"}
+_ARTICLES = {"le", "la", "les", "l'", "l"}
+_END = "\0"  # trie key holding the entries of a complete term (no token key contains NUL)
+
+
+def _generic_words() -> frozenset[str]:
+    text = (resources.files("medgloss") / "data" / "generic_fr.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+GENERIC = _generic_words()
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """The little the matcher needs of a token."""
+
+    text: str
+    start: int
+    space: bool = False  # a whitespace token
+    newlines: int = 0
+
+
+@dataclass(slots=True)
+class Match:
+    """Tokens ``[start, end)`` match ``entries`` (concept id, matched term) or a pattern."""
+
+    start: int
+    end: int
+    entries: list[tuple[str, Term]]
+    pattern: Pattern | None = None
+    filler: Match | None = None
+    nested: bool = False
+
+
+def _key(text: str, exact: bool) -> str:
+    if exact:
+        return "=" + text
+    f = fold(text)
+    if f in _DE:
+        return "de"
+    if f in _A:
+        return "a"
+    return inflection_key(text)
+
+
+def _is_caps(text: str) -> bool:
+    return len(text) >= 2 and text.isupper() and any(c.isalpha() for c in text)
+
+
+def token_keys(tokens: Sequence[str], short: bool = False) -> list[list[str]]:
+    """The key sequences of a term's tokens: the joined form and, for hyphens, the split one."""
+    seqs: list[list[str]] = [[]]
+    prev = ""
+    for text in tokens:
+        f = fold(text)
+        if f in _ARTICLES and prev in ("de", "a"):
+            continue
+        exact = short or _is_caps(text)
+        key = _key(text, exact)
+        if not key:
+            continue
+        if "-" in text.strip("-") and not exact:
+            parts = [p for p in text.split("-") if p]
+            split = [_key(p, _is_caps(p)) for p in parts]
+            seqs = [[*s, key] for s in seqs] + [s + split for s in seqs]
+        else:
+            seqs = [[*s, key] for s in seqs]
+        prev = key
+        if f in ("au", "aux"):
+            prev = "a"
+    return [s for s in seqs if s]
+
+
+class TermMatcher:
+    """Finds glossary terms and productive patterns in tokenised French text."""
+
+    def __init__(self, termbase: TermBase, tokenize: Callable[[str], list[str]], lang: str = "fr"):
+        self.termbase = termbase
+        self.lang = lang
+        self.trie: dict[str, dict] = {}
+        self.pattern_trie: dict[str, dict] = {}
+        self.size = 0
+        for concept in termbase:
+            self._add_concept(concept, tokenize)
+        for pattern in termbase.patterns if lang == "fr" else ():
+            for form in pattern.fr:
+                head, _, tail = form.partition("{X}")
+                glued = head.endswith("-")
+                for seq in token_keys(tokenize(head.rstrip("-").strip())) if head.strip() else [[]]:
+                    node = self.pattern_trie
+                    for key in seq:
+                        node = node.setdefault(key, {})
+                    node.setdefault(_END, []).append((pattern, glued, tail.strip()))
+
+    def _add_concept(self, concept: Concept, tokenize: Callable[[str], list[str]]) -> None:
+        for term in concept.terms_in(self.lang):
+            tokens = tokenize(term.text)
+            if not tokens:
+                continue
+            for seq in token_keys(tokens, short=term.is_short):
+                if len(seq) == 1 and term.usable and seq[0] in GENERIC:
+                    continue
+                node = self.trie
+                for key in seq:
+                    node = node.setdefault(key, {})
+                entries = node.setdefault(_END, [])
+                if not any(cid == concept.id and t.text == term.text for cid, t in entries):
+                    entries.append((concept.id, term))
+                    self.size += 1
+
+    def find(self, toks: Sequence[Tok]) -> list[Match]:
+        """Every match in ``toks``, nested and overlapping ones included."""
+        folded, exact, skip = self._keys(toks)
+        matches: list[Match] = []
+        n = len(toks)
+        for i in range(n):
+            if skip[i]:
+                continue
+            stack: list[tuple[dict, int]] = [(self.trie, i)]
+            while stack:
+                node, j = stack.pop()
+                while j < n and skip[j] and j > i:
+                    j += 1
+                if j >= n:
+                    continue
+                for key in (exact[j], folded[j]):
+                    child = node.get(key) if key else None
+                    if child is None:
+                        continue
+                    if _END in child:
+                        matches.append(Match(i, j + 1, list(child[_END])))
+                    if len(child) > (1 if _END in child else 0):
+                        stack.append((child, j + 1))
+        if self.pattern_trie:
+            matches.extend(self._patterns(toks, folded, exact, skip, matches))
+        return matches
+
+    def _keys(self, toks: Sequence[Tok]) -> tuple[list[str], list[str | None], list[bool]]:
+        folded: list[str] = []
+        exact: list[str | None] = []
+        skip: list[bool] = []
+        prev = ""
+        for t in toks:
+            if t.space:
+                folded.append("")
+                exact.append(None)
+                skip.append(t.newlines < 2)  # a line break inside a term, not a paragraph break
+                continue
+            key = _key(t.text, False)
+            f = fold(t.text)
+            skip.append(f in _ARTICLES and prev in ("de", "a"))
+            folded.append(key)
+            exact.append("=" + t.text if any(c.isupper() for c in t.text) or not t.text.isalpha() else None)
+            prev = "a" if f in ("au", "aux") else key
+        return folded, exact, skip
+
+    def _patterns(
+        self,
+        toks: Sequence[Tok],
+        folded: list[str],
+        exact: list[str | None],
+        skip: list[bool],
+        matches: list[Match],
+    ) -> Iterable[Match]:
+        by_start: dict[int, list[Match]] = {}
+        for m in matches:
+            by_start.setdefault(m.start, []).append(m)
+        n = len(toks)
+        for i in range(n):
+            node = self.pattern_trie
+            j = i
+            while j < n and node:
+                if skip[j] and j > i:
+                    j += 1
+                    continue
+                child = node.get(folded[j]) or (node.get(exact[j]) if exact[j] else None)
+                if child is None:
+                    break
+                j += 1
+                for pattern, glued, _tail in child.get(_END, []):
+                    if glued:
+                        continue
+                    k = j
+                    while k < n and skip[k]:
+                        k += 1
+                    for filler in by_start.get(k, []):
+                        if self._fits(pattern, filler):
+                            yield Match(i, filler.end, [], pattern=pattern, filler=filler)
+                node = child
+
+    def _fits(self, pattern: Pattern, filler: Match) -> bool:
+        if filler.pattern is not None or not filler.entries:
+            return False
+        cats = {self.termbase[cid].category for cid, _ in filler.entries if cid in self.termbase}
+        return not pattern.slot or bool(cats & set(pattern.slot))
+
+
+def select(matches: list[Match]) -> list[Match]:
+    """Longest matches win; matches inside them are kept as nested, crossing ones dropped.
+
+    Between equally long matches, a glossary term beats a composed pattern; matches of the same
+    span are merged into one (several concepts: an ambiguity). Returned in text order.
+    """
+    ordered = sorted(matches, key=lambda m: (-(m.end - m.start), m.pattern is not None, m.start))
+    kept: list[Match] = []
+    owner: dict[int, Match] = {}
+    spans: dict[tuple[int, int], Match] = {}
+    for m in ordered:
+        same = spans.get((m.start, m.end))
+        if same is not None:
+            same.entries.extend(e for e in m.entries if e not in same.entries)
+            continue
+        covering = {id(owner[k]) for k in range(m.start, m.end) if k in owner}
+        if not covering:
+            for k in range(m.start, m.end):
+                owner[k] = m
+        elif len(covering) > 1 or not all(k in owner for k in range(m.start, m.end)):
+            continue  # crosses a longer match
+        else:
+            m.nested = True
+        spans[(m.start, m.end)] = m
+        kept.append(m)
+    kept.sort(key=lambda m: (m.start, -m.end))
+    return kept

@@ -1,0 +1,125 @@
+"""The termbase data model: concepts that carry French and English terms, and productive patterns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "CATEGORIES",
+    "CODE_SYSTEMS",
+    "LANGS",
+    "STATUSES",
+    "TERM_TYPES",
+    "Concept",
+    "Pattern",
+    "Term",
+]
+
+LANGS = ("fr", "en")
+STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
+TERM_TYPES = ("full", "abbreviation", "acronym", "formula", "variant")
+GENDERS = ("m", "f", "mf")
+NUMBERS = ("sg", "pl")
+REGISTERS = ("lay", "professional")
+EN_VARIANTS = ("en-GB", "en-US")
+CATEGORIES = (
+    "disorder",
+    "sign-symptom",
+    "drug",
+    "drug-class",
+    "anatomy",
+    "physiology",
+    "procedure",
+    "test",
+    "substance",
+    "organism",
+    "device",
+    "public-health",
+    "research",
+    "pharmaceutical-form",
+    "other",
+)
+CODE_SYSTEMS = ("icd10", "icd11", "mesh", "hpo", "orpha", "atc", "umls")
+"""Code systems a concept may cite (``umls`` is for imported data that already carries CUIs)."""
+
+SHORT_TYPES = ("abbreviation", "acronym")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One designation of a concept in one language."""
+
+    text: str
+    lang: str
+    status: str = "admitted"
+    type: str = "full"
+    gender: str | None = None
+    number: str = "sg"
+    register: str | None = None
+    variant: str | None = None
+    needs_definition: bool = False
+    note: str | None = None
+    line: int | None = field(default=None, compare=False)
+    origin: str | None = field(default=None, compare=False)
+
+    @property
+    def is_short(self) -> bool:
+        """True for abbreviations and acronyms, which are matched case-sensitively."""
+        return self.type in SHORT_TYPES
+
+    @property
+    def usable(self) -> bool:
+        """True when the term may be proposed as a rendering (preferred or admitted)."""
+        return self.status in ("preferred", "admitted")
+
+
+@dataclass(slots=True)
+class Concept:
+    """A meaning, with its terms in each language and what we know about it."""
+
+    id: str
+    category: str
+    domain: str
+    terms: list[Term] = field(default_factory=list)
+    definition: dict[str, str] = field(default_factory=dict)
+    codes: dict[str, str] = field(default_factory=dict)
+    note: str | None = None
+    source: str | None = None
+    path: str | None = None
+    line: int | None = None
+    read_only: bool = False
+
+    def terms_in(self, lang: str) -> list[Term]:
+        """The terms of one language (``fr`` or ``en``), in file order."""
+        return [t for t in self.terms if t.lang == lang]
+
+    def preferred(self, lang: str, variant: str | None = None) -> Term | None:
+        """The preferred term of ``lang``; for English, its spelling in ``variant`` when asked."""
+        terms = self.terms_in(lang)
+        pref = next((t for t in terms if t.status == "preferred"), terms[0] if terms else None)
+        if variant and pref is not None and pref.variant not in (None, variant):
+            return next((t for t in terms if t.variant == variant and t.usable), pref)
+        return pref
+
+    def alternatives(self, lang: str, variant: str | None = None) -> list[Term]:
+        """Usable terms of ``lang`` other than the preferred one."""
+        pref = self.preferred(lang, variant)
+        return [t for t in self.terms_in(lang) if t.usable and t is not pref]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A productive pattern such as ``inhibiteur de {X}`` ↔ ``{X} inhibitor``."""
+
+    id: str
+    category: str
+    fr: tuple[str, ...]
+    en: str
+    slot: tuple[str, ...] = ()
+    domain: str = ""
+    path: str | None = None
+    line: int | None = None
+
+    def compose_en(self, x_en: str) -> str:
+        """The English term for a filler whose English is ``x_en``."""
+        return self.en.replace("{X}", x_en)

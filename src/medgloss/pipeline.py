@@ -1,0 +1,414 @@
+"""The ``medgloss`` spaCy component: glossary terms, abbreviations, language segments, candidates.
+
+>>> import spacy
+>>> nlp = spacy.blank("fr")
+>>> _ = nlp.add_pipe("medgloss", config={"candidates": False})
+>>> doc = nlp("Le tofacitinib, un inhibiteur de JAK, traite la dermatomyosite.")
+>>> [(s.text, s.kb_id_) for s in doc.spans["medgloss"]]
+[('tofacitinib', 'tofacitinib'), ('inhibiteur de JAK', 'jak_inhibitor'), ('dermatomyosite', 'dermatomyositis')]
+>>> doc.spans["medgloss"][2]._.medgloss.en
+'dermatomyositis'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from .abbreviations import Definition, find_definitions
+from .annotation import Abbreviation, Annotation, Mention
+from .candidates import Word, en_for_phrase, find_candidates
+from .language import Segment, segment_languages
+from .matching import Match, TermMatcher, Tok, select
+from .model import Concept, Term
+from .sentences import split_sentences
+from .termbase import TermBase
+from .typography import inflection_key, normalise
+
+__all__ = ["MedglossComponent", "make_medgloss"]
+
+SPANS_KEY = "medgloss"
+
+
+def _mention_of(span: Span) -> Mention | None:
+    ann = span.doc._.medgloss
+    if not isinstance(ann, Annotation):
+        return None
+    start, end = span.start_char, span.end_char
+    return next((m for m in ann.terms if m.start == start and m.end == end and not m.nested), None)
+
+
+def set_extensions() -> None:
+    """Declare the Doc and Span extensions (idempotent; needed again in worker processes)."""
+    if not Doc.has_extension("medgloss"):
+        Doc.set_extension("medgloss", default=None)
+    if not Span.has_extension("medgloss"):
+        Span.set_extension("medgloss", getter=_mention_of)
+
+
+class MedglossComponent:
+    """Find glossary terms, productive patterns, abbreviations and candidate terms in a French Doc.
+
+    Sets ``doc._.medgloss`` (an ``Annotation``), ``doc.spans["medgloss"]`` (top-level mentions,
+    label = category, ``kb_id_`` = concept id) and ``span._.medgloss`` (the ``Mention`` of a span).
+    Candidates need POS tags and lemmas (``fr_core_news_sm``); on a blank pipeline they are skipped.
+
+    Parameters: ``glossary`` extra glossary files or directories layered over the bundled one;
+    ``bundled`` whether to load the bundled glossary; ``candidates`` mine terms the glossary lacks;
+    ``variant`` English spelling (``en-GB`` or ``en-US``).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "medgloss",
+        *,
+        glossary: Sequence[str] = (),
+        bundled: bool = True,
+        candidates: bool = True,
+        variant: str = "en-GB",
+        termbase: TermBase | None = None,
+        serializable: bool = False,
+    ):
+        set_extensions()
+        self.name = name
+        self.variant = variant
+        self.candidates = candidates
+        self.serializable = serializable
+        self.termbase = termbase if termbase is not None else TermBase.load(glossary, bundled=bundled)
+
+        def tokenize(text: str) -> list[str]:
+            return [t.text for t in nlp.tokenizer(normalise(text)) if not t.is_space]
+
+        self.fr = TermMatcher(self.termbase, tokenize, lang="fr")
+        self.en = TermMatcher(self.termbase, tokenize, lang="en")
+        self.lexicon: dict[str, str] = {}
+        for concept in self.termbase:
+            en = concept.preferred("en", variant)
+            if en is None:
+                continue
+            for term in concept.terms_in("fr"):
+                if term.usable and " " not in term.text:
+                    self.lexicon.setdefault(inflection_key(term.text), en.text)
+
+    def known_en(self, word: str) -> str | None:
+        """The glossary's English for a single French word, if it has one."""
+        return self.lexicon.get(inflection_key(word))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = self.annotate_doc(doc)
+        doc._.medgloss = ann.to_json() if self.serializable else ann
+        spans = [
+            doc.char_span(m.start, m.end, label=m.category or "term", kb_id=m.concept_id or "")
+            for m in ann.top_terms
+        ]
+        doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=[s for s in spans if s is not None])
+        return doc
+
+    def annotate_doc(self, doc: Doc) -> Annotation:
+        """The annotation of ``doc``; offsets are character offsets into ``doc.text``."""
+        text = doc.text
+        segments = segment_languages(text)
+        toks = [Tok(t.text, t.idx, t.is_space, t.text.count("\n")) for t in doc]
+        lang_of = _lang_lookup(segments)
+        tok_lang = [lang_of(t.start) for t in toks]
+
+        fr_matches = [m for m in self.fr.find(toks) if tok_lang[m.start] == "fr"]
+        en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"]
+        selected = select(fr_matches) + select(en_matches)
+        selected.sort(key=lambda m: (m.start, -m.end))
+        self._resolve_ambiguity(selected)
+
+        mentions = [x for m in selected if (x := self._mention(m, toks, text, tok_lang[m.start])) is not None]
+
+        definitions = [d for d in find_definitions(toks) if tok_lang[d.short_start] == "fr"]
+        abbreviations = [self._abbreviation(d, toks, text, selected) for d in definitions]
+        mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
+
+        if self.candidates and doc.has_annotation("POS"):
+            mentions.extend(self._candidates(doc, tok_lang, mentions))
+
+        mentions = _ordered(mentions)
+        _locate(mentions, text)
+        return Annotation(
+            text=text,
+            segments=segments,
+            sentences=split_sentences(text),
+            terms=mentions,
+            abbreviations=abbreviations,
+            mode="full" if self.candidates and doc.has_annotation("POS") else "fast",
+        )
+
+    def _resolve_ambiguity(self, matches: list[Match]) -> None:
+        domains = Counter(
+            self.termbase[m.entries[0][0]].domain for m in matches if len({c for c, _ in m.entries}) == 1
+        )
+        for m in matches:
+            ids = list(dict.fromkeys(cid for cid, _ in m.entries))
+            if len(ids) > 1:
+                best = max(ids, key=lambda cid: (domains[self.termbase[cid].domain], -ids.index(cid)))
+                m.entries.sort(key=lambda e: e[0] != best)
+
+    def _mention(self, m: Match, toks: Sequence[Tok], text: str, lang: str) -> Mention | None:
+        start = toks[m.start].start
+        last = toks[m.end - 1]
+        end = last.start + len(last.text)
+        if m.pattern is not None and m.filler is not None:
+            cid, _ = m.filler.entries[0]
+            x = self.termbase[cid]
+            x_en = x.preferred("en", self.variant)
+            if x_en is None:
+                return None
+            fr_x = x.preferred("fr")
+            return Mention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                lemma=m.pattern.fr[0].replace("{X}", fr_x.text if fr_x else x.id),
+                concept_id=f"{m.pattern.id}:{cid}",
+                en=m.pattern.compose_en(x_en.text),
+                lang=lang,
+                source="pattern",
+                status="admitted",
+                category=m.pattern.category,
+                domain=m.pattern.domain,
+                score=0.9,
+                nested=m.nested,
+            )
+        cid, term = m.entries[0]
+        concept = self.termbase[cid]
+        return self._concept_mention(
+            concept, term, start, end, text, lang, m.nested, [c for c, _ in m.entries[1:]]
+        )
+
+    def _concept_mention(
+        self,
+        concept: Concept,
+        term: Term,
+        start: int,
+        end: int,
+        text: str,
+        lang: str,
+        nested: bool = False,
+        ambiguous: Sequence[str] = (),
+        source: str = "glossary",
+    ) -> Mention:
+        en = concept.preferred("en", self.variant)
+        fr = concept.preferred("fr")
+        return Mention(
+            start=start,
+            end=end,
+            text=text[start:end],
+            lemma=term.text,
+            concept_id=concept.id,
+            en=en.text if en else None,
+            lang=lang,
+            source=source,
+            status=term.status,
+            category=concept.category,
+            domain=concept.domain,
+            en_alternatives=[t.text for t in concept.alternatives("en", self.variant)],
+            fr_preferred=fr.text if fr else None,
+            term_type=term.type,
+            ambiguous=list(dict.fromkeys(a for a in ambiguous if a != concept.id)),
+            nested=nested,
+        )
+
+    def _abbreviation(
+        self, d: Definition, toks: Sequence[Tok], text: str, matches: list[Match]
+    ) -> Abbreviation:
+        long_start = toks[d.long_start].start
+        last = toks[d.long_end - 1]
+        long_end = last.start + len(last.text)
+        long_text = text[long_start:long_end]
+        ends_here = [
+            m
+            for m in matches
+            if m.pattern is None and m.entries and m.end == d.long_end and m.start >= d.long_start
+        ]
+        best = min(ends_here, key=lambda m: m.start, default=None)
+        if best is None:
+            inside = [m for m in matches if m.entries and m.start >= d.long_start and m.end <= d.long_end]
+            best = max(inside, key=lambda m: m.end - m.start, default=None) if inside else None
+            if best is not None and best.end - best.start < (d.long_end - d.long_start) / 2:
+                best = None
+        if best is not None:
+            concept = self.termbase[best.entries[0][0]]
+            en = concept.preferred("en", self.variant)
+            return Abbreviation(
+                d.short,
+                long_text,
+                toks[d.short_start].start,
+                toks[d.short_start].start + len(d.short),
+                long_start,
+                long_end,
+                concept.id,
+                en.text if en else None,
+            )
+        words = [
+            Word(t.text, t.text.lower(), "X", t.start, t.start + len(t.text))
+            for t in toks[d.long_start : d.long_end]
+            if not t.space
+        ]
+        return Abbreviation(
+            d.short,
+            long_text,
+            toks[d.short_start].start,
+            toks[d.short_start].start + len(d.short),
+            long_start,
+            long_end,
+            None,
+            en_for_phrase(words, self.known_en, self.variant) or None,
+        )
+
+    def _short_forms(
+        self,
+        abbreviations: list[Abbreviation],
+        toks: Sequence[Tok],
+        tok_lang: list[str],
+        mentions: list[Mention],
+    ) -> list[Mention]:
+        """Later uses of abbreviations defined in the text that the glossary did not already match."""
+        covered = [(m.start, m.end) for m in mentions if not m.nested]
+        starts = [s for s, _ in covered]
+        out: list[Mention] = []
+        defined = {a.short: a for a in abbreviations}
+        for i, t in enumerate(toks):
+            a = defined.get(t.text)
+            if a is None or tok_lang[i] != "fr":
+                continue
+            k = bisect.bisect_right(starts, t.start) - 1
+            if k >= 0 and covered[k][0] <= t.start < covered[k][1]:
+                continue
+            concept = self.termbase.get(a.concept_id) if a.concept_id else None
+            if concept is not None:
+                short_term = next((x for x in concept.terms_in("fr") if x.text == a.short), None)
+                term = short_term or Term(a.short, "fr", "admitted", "acronym")
+                out.append(
+                    self._concept_mention(
+                        concept, term, t.start, t.start + len(t.text), t.text, "fr", source="abbreviation"
+                    )
+                )
+            else:
+                out.append(
+                    Mention(
+                        t.start,
+                        t.start + len(t.text),
+                        t.text,
+                        a.short,
+                        None,
+                        a.en,
+                        "fr",
+                        "abbreviation",
+                        None,
+                        None,
+                        None,
+                        0.7,
+                        term_type="acronym",
+                    )
+                )
+        return out
+
+    def _candidates(self, doc: Doc, tok_lang: list[str], mentions: list[Mention]) -> list[Mention]:
+        covered = sorted((m.start, m.end) for m in mentions)
+        starts = [s for s, _ in covered]
+
+        def inside(pos: int) -> bool:
+            k = bisect.bisect_right(starts, pos) - 1
+            return k >= 0 and covered[k][0] <= pos < covered[k][1]
+
+        words: list[Word] = []
+        for t in doc:
+            if t.is_space or tok_lang[t.i] != "fr":
+                continue
+            words.append(Word(t.text, t.lemma_.lower(), t.pos_, t.idx, t.idx + len(t.text), inside(t.idx)))
+        out: list[Mention] = []
+        seen: dict[str, Mention] = {}
+        for c in find_candidates(words, self.known_en, self.variant):
+            start, end = words[c.first].start, words[c.last].end
+            first = seen.get(c.lemma)
+            m = Mention(
+                start,
+                end,
+                doc.text[start:end],
+                c.lemma,
+                None,
+                c.en,
+                "fr",
+                "candidate",
+                None,
+                first.category if first else None,
+                None,
+                c.score,
+            )
+            seen.setdefault(c.lemma, m)
+            out.append(m)
+        return out
+
+
+def _lang_lookup(segments: list[Segment]) -> Any:
+    starts = [s.start for s in segments]
+
+    def lang_of(offset: int) -> str:
+        k = bisect.bisect_right(starts, offset) - 1
+        return segments[k].lang if k >= 0 else "fr"
+
+    return lang_of
+
+
+def _ordered(mentions: list[Mention]) -> list[Mention]:
+    """Text order, each nested mention after its parent, ``parent`` set to the parent's index."""
+    out = sorted(mentions, key=lambda m: (m.start, m.nested, -m.end))
+    top: list[int] = []
+    for k, m in enumerate(out):
+        if not m.nested:
+            top.append(k)
+            continue
+        m.parent = next((p for p in reversed(top) if out[p].start <= m.start and m.end <= out[p].end), None)
+        m.nested = m.parent is not None
+    return out
+
+
+def _locate(mentions: list[Mention], text: str) -> None:
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    for m in mentions:
+        k = bisect.bisect_right(line_starts, m.start) - 1
+        m.line, m.column = k + 1, m.start - line_starts[k] + 1
+
+
+@Language.factory(
+    "medgloss",
+    assigns=["doc._.medgloss", "doc.spans"],
+    default_config={
+        "glossary": [],
+        "bundled": True,
+        "candidates": True,
+        "variant": "en-GB",
+        "serializable": False,
+    },
+)
+def make_medgloss(
+    nlp: Language,
+    name: str,
+    glossary: list[str],
+    bundled: bool,
+    candidates: bool,
+    variant: str,
+    serializable: bool,
+) -> MedglossComponent:
+    """Factory of the ``medgloss`` component (also exposed as a ``spacy_factories`` entry point)."""
+    return MedglossComponent(
+        nlp,
+        name,
+        glossary=glossary,
+        bundled=bundled,
+        candidates=candidates,
+        variant=variant,
+        serializable=serializable,
+    )
