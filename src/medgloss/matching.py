@@ -71,6 +71,15 @@ def _is_caps(text: str) -> bool:
     return len(text) >= 2 and text.isupper() and any(c.isalpha() for c in text)
 
 
+def _glued(before: Tok, hyphen: Tok, after: Tok) -> bool:
+    return before.start + len(before.text) == hyphen.start and hyphen.start + 1 == after.start
+
+
+def _hyphen_parts(text: str) -> list[str] | None:
+    parts = [p for p in text.split("-") if p]
+    return [_key(p, _is_caps(p)) for p in parts] if len(parts) > 1 else None
+
+
 def token_keys(tokens: Sequence[str], short: bool = False) -> list[list[str]]:
     """The key sequences of a term's tokens: the joined form and, for hyphens, the split one."""
     seqs: list[list[str]] = [[]]
@@ -135,6 +144,7 @@ class TermMatcher:
     def find(self, toks: Sequence[Tok]) -> list[Match]:
         """Every match in ``toks``, nested and overlapping ones included."""
         folded, exact, skip = self._keys(toks)
+        parts = [_hyphen_parts(t.text) if "-" in t.text else None for t in toks]
         matches: list[Match] = []
         n = len(toks)
         for i in range(n):
@@ -147,8 +157,14 @@ class TermMatcher:
                     j += 1
                 if j >= n:
                     continue
-                for key in (exact[j], folded[j]):
-                    child = node.get(key) if key else None
+                children = [node.get(key) for key in (exact[j], folded[j]) if key]
+                split = parts[j]
+                if split:  # "Janus-Kinase" also walks as "Janus" "Kinase"
+                    child: dict | None = node
+                    for key in split:
+                        child = child.get(key) if child is not None else None
+                    children.append(child)
+                for child in children:
                     if child is None:
                         continue
                     if _END in child:
@@ -164,11 +180,16 @@ class TermMatcher:
         exact: list[str | None] = []
         skip: list[bool] = []
         prev = ""
-        for t in toks:
+        for i, t in enumerate(toks):
             if t.space:
                 folded.append("")
                 exact.append(None)
                 skip.append(t.newlines < 2)  # a line break inside a term, not a paragraph break
+                continue
+            if t.text == "-" and 0 < i < len(toks) - 1 and _glued(toks[i - 1], t, toks[i + 1]):
+                folded.append("")
+                exact.append(None)
+                skip.append(True)  # "Janus-Kinase" split by the tokenizer
                 continue
             key = _key(t.text, False)
             f = fold(t.text)
@@ -219,30 +240,35 @@ class TermMatcher:
         return not pattern.slot or bool(cats & set(pattern.slot))
 
 
-def select(matches: list[Match]) -> list[Match]:
-    """Longest matches win; matches inside them are kept as nested, crossing ones dropped.
+_LINKS = frozenset({"de", "a", "le", "la", "les", "l'", "l", "et", "en"})
 
-    Between equally long matches, a glossary term beats a composed pattern; matches of the same
-    span are merged into one (several concepts: an ambiguity). Returned in text order.
+
+def select(matches: list[Match], folded: Sequence[str] | None = None) -> list[Match]:
+    """Leftmost-longest matches win; matches inside them are kept as nested, crossing ones dropped.
+
+    Between matches of the same span, a glossary term beats a composed pattern and the concepts are
+    merged (several concepts: an ambiguity). A one-word match inside a longer one is kept only when
+    it heads the longer term or follows a linking word (*cristaux de <calcium>*), not when it is a
+    modifier (*essais <cliniques>*): ``folded`` gives the token keys that tells it. Text order.
     """
-    ordered = sorted(matches, key=lambda m: (-(m.end - m.start), m.pattern is not None, m.start))
+    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start), m.pattern is not None))
     kept: list[Match] = []
-    owner: dict[int, Match] = {}
     spans: dict[tuple[int, int], Match] = {}
+    top: Match | None = None
     for m in ordered:
         same = spans.get((m.start, m.end))
         if same is not None:
             same.entries.extend(e for e in m.entries if e not in same.entries)
             continue
-        covering = {id(owner[k]) for k in range(m.start, m.end) if k in owner}
-        if not covering:
-            for k in range(m.start, m.end):
-                owner[k] = m
-        elif len(covering) > 1 or not all(k in owner for k in range(m.start, m.end)):
-            continue  # crosses a longer match
-        else:
+        if top is None or m.start >= top.end:
+            top = m
+        elif m.end <= top.end:
+            if m.end - m.start == 1 and m.start > top.start and folded is not None:
+                if folded[m.start - 1] not in _LINKS:
+                    continue
             m.nested = True
+        else:
+            continue  # crosses the match on its left
         spans[(m.start, m.end)] = m
         kept.append(m)
-    kept.sort(key=lambda m: (m.start, -m.end))
     return kept

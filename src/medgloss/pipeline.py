@@ -29,7 +29,7 @@ from .matching import Match, TermMatcher, Tok, select
 from .model import Concept, Term
 from .sentences import split_sentences
 from .termbase import TermBase
-from .typography import inflection_key, normalise
+from .typography import fold, inflection_key, normalise
 
 __all__ = ["MedglossComponent", "make_medgloss"]
 
@@ -119,9 +119,10 @@ class MedglossComponent:
         lang_of = _lang_lookup(segments)
         tok_lang = [lang_of(t.start) for t in toks]
 
+        folded = [fold(t.text) for t in toks]
         fr_matches = [m for m in self.fr.find(toks) if tok_lang[m.start] == "fr"]
         en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"]
-        selected = select(fr_matches) + select(en_matches)
+        selected = select(fr_matches, folded) + select(en_matches, folded)
         selected.sort(key=lambda m: (m.start, -m.end))
         self._resolve_ambiguity(selected)
 

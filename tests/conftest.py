@@ -1,0 +1,42 @@
+"""Shared fixtures: the real spaCy pipelines (built once), the repository's files, ../shared data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from medgloss.api import pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def nlp_fast() -> Language:
+    """Tokenizer + medgloss, bundled glossary."""
+    return pipeline("fast")
+
+
+@pytest.fixture(scope="session")
+def nlp_full() -> Language:
+    """fr_core_news_sm (tagger, lemmatizer) + medgloss, bundled glossary."""
+    return pipeline("full")
+
+
+@pytest.fixture(scope="session")
+def blank_fr() -> Language:
+    return spacy.blank("fr")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article, when ../shared is there."""
+    files = sorted((SHARED / "seed").glob("*.txt"))
+    if not files:
+        pytest.skip("../shared/seed is not available")
+    return files[0].read_text("utf-8")

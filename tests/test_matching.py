@@ -1,0 +1,97 @@
+"""The glossary matcher on a small glossary of ours: inflection, elision, case, accents, hyphens."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from medgloss.pipeline import MedglossComponent
+from medgloss.termbase import TermBase
+from medgloss.typography import normalise
+
+from .conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def component() -> MedglossComponent:
+    nlp = spacy.blank("fr")
+    return nlp.add_pipe("medgloss", config={"bundled": False, "glossary": [str(FIXTURES / "mini.toml")]})
+
+
+def found(component: MedglossComponent, text: str, nested: bool = False) -> list[tuple[str, str | None]]:
+    doc = component(spacy.blank("fr")(normalise(text)))
+    return [(m.text, m.concept_id) for m in doc._.medgloss.terms if nested or not m.nested]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("des maladies auto-immunes", [("maladies auto-immunes", "autoimmune_disease")]),
+        ("une maladie autoimmune", [("maladie autoimmune", "autoimmune_disease")]),
+        ("une maladie auto immune", [("maladie auto immune", "autoimmune_disease")]),
+        ("MALADIE AUTO-IMMUNE", [("MALADIE AUTO-IMMUNE", "autoimmune_disease")]),
+        ("une maladie auto-\nimmune", [("maladie auto-\nimmune", "autoimmune_disease")]),  # cut at a line end
+        ("une maladie\nauto-immune", [("maladie\nauto-immune", "autoimmune_disease")]),
+        ("les inhibiteurs de JAK", [("inhibiteurs de JAK", "jak_inhibitor")]),
+        ("l\u2019inhibiteur des Janus kinases", [("inhibiteur des Janus kinases", "jak_inhibitor")]),
+        ("un inhibiteur de la pompe à protons", [("inhibiteur de la pompe à protons", "inhibitor_of:pump")]),
+        ("les essais cliniques randomisés", [("essais cliniques randomisés", "clinical_trial")]),
+        (
+            "un oedème, des œdèmes, un Œdème",
+            [("oedème", "oedema"), ("œdèmes", "oedema"), ("Œdème", "oedema")],
+        ),
+        ("odeme", []),
+        ("oedeme sans accents", [("oedeme", "oedema")]),
+        ("la PR évolue", [("PR", "rheumatoid_arthritis")]),
+        ("le Pr Martin", []),  # acronyms match case-sensitively
+        ("une réanimation", [("réanimation", "intensive_care")]),
+        ("www.reanimation.fr et reanimation@chu.fr", []),  # not inside URLs or e-mail addresses
+        ("préréanimation", []),  # not inside a longer word
+    ],
+)
+def test_matches(component: MedglossComponent, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(component, text) == expected
+
+
+def test_nested_terms_are_kept_as_nested(component: MedglossComponent) -> None:
+    doc = component(spacy.blank("fr")("un inhibiteur des janus kinases"))
+    terms = doc._.medgloss.terms
+    assert [(m.text, m.nested) for m in terms] == [
+        ("inhibiteur des janus kinases", False),
+        ("janus kinases", True),
+    ]
+    assert terms[1].parent == 0
+
+
+def test_pattern_composes_english(component: MedglossComponent) -> None:
+    doc = component(spacy.blank("fr")("un inhibiteur de la pompe à protons"))
+    mention = doc._.medgloss.terms[0]
+    assert (mention.source, mention.en, mention.lemma) == (
+        "pattern",
+        "proton pump inhibitor",
+        "inhibiteur de pompe à protons",
+    )
+
+
+def test_variant_picks_english_spelling() -> None:
+    tb = TermBase.load([FIXTURES / "mini.toml"], bundled=False)
+    nlp = spacy.blank("fr")
+    us = MedglossComponent(nlp, termbase=tb, variant="en-US")
+    gb = MedglossComponent(nlp, termbase=tb, variant="en-GB")
+    text = "un œdème"
+    assert us(nlp(text))._.medgloss.terms[0].en == "edema"
+    assert gb(nlp(text))._.medgloss.terms[0].en == "oedema"
+
+
+def test_english_segment_is_matched_in_english(component: MedglossComponent) -> None:
+    text = (
+        "La polyarthrite rhumatoïde progresse.\n\n"
+        "Source\n\nA randomised trial of Janus kinase inhibitors in patients with rheumatoid arthritis and oedema."
+    )
+    terms = component(spacy.blank("fr")(text))._.medgloss.terms
+    assert [(m.text, m.lang) for m in terms if not m.nested] == [
+        ("polyarthrite rhumatoïde", "fr"),
+        ("Janus kinase", "en"),
+        ("rheumatoid arthritis", "en"),
+        ("oedema", "en"),
+    ]
