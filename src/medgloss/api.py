@@ -37,10 +37,7 @@ def pipeline(
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-    if mode == "fast":
-        nlp = spacy.blank("fr")
-    else:
-        nlp = spacy.load(MODEL, exclude=["parser", "ner", "senter"])
+    nlp = spacy.blank("fr") if mode == "fast" else spacy.load(MODEL, exclude=["parser", "ner", "senter"])
     nlp.max_length = CHUNK * 2
     nlp.add_pipe(
         "medgloss",

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from wordfreq import zipf_frequency
 
@@ -42,6 +43,10 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("pénie", "penia", "penia"),
     ("cardie", "cardia", "cardia"),
     ("plégie", "plegia", "plegia"),
+    ("lytique", "lytic", "lytic"),
+    ("lyse", "lysis", "lysis"),
+    ("ologue", "ologist", "ologist"),
+    ("iatre", "iatrist", "iatrist"),
     ("ite", "itis", "itis"),
     ("ose", "osis", "osis"),
     ("ome", "oma", "oma"),
@@ -55,10 +60,14 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("cept", "cept", "cept"),
     ("ine", "in", "in"),
     ("ique", "ic", "ic"),
+    ("culaire", "cular", "cular"),
+    ("oire", "ory", "ory"),
     ("aire", "ary", "ary"),
     ("ielle", "ial", "ial"),
     ("iel", "ial", "ial"),
     ("elle", "al", "al"),
+    ("onnel", "onal", "onal"),
+    ("el", "al", "al"),
     ("ale", "al", "al"),
     ("al", "al", "al"),
     ("euse", "ous", "ous"),
@@ -69,8 +78,10 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("é", "ed", "ed"),
     ("tion", "tion", "tion"),
     ("sion", "sion", "sion"),
+    ("iste", "ist", "ist"),
     ("ie", "y", "y"),
 )
+_LINKS = ("de", "du", "des", "d'", "par", "à", "au", "aux")
 _STRONG = (
     "ectomie",
     "ostomie",
@@ -233,6 +244,10 @@ def en_for_word(word: str, variant: str = "en-GB") -> str:
     ('anemia', 'atorvastatin', 'ruxolitinib')
     """
     w = word.lower()
+    if w.endswith("aux") and len(w) > 5:
+        w = w[:-3] + "al"
+    elif w.endswith(("s", "x")) and len(w) > 5 and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
     for fr, gb, us in _SUFFIXES:
         if w.endswith(fr) and len(w) > len(fr) + 1:
             w = w[: -len(fr)] + (us if variant == "en-US" else gb)
@@ -276,20 +291,49 @@ def en_for_phrase(words: Sequence[Word], known: Callable[[str], str | None], var
     """
 
     def one(w: Word) -> str:
-        return known(w.lemma) or known(w.text) or en_for_word(w.lemma or w.text, variant)
+        return (
+            known(w.lemma)
+            or known(w.text)
+            or GENERAL.get(w.lemma)
+            or GENERAL.get(w.text.lower())
+            or en_for_word(w.lemma or w.text, variant)
+        )
 
     if not words:
         return ""
-    de = next((i for i, w in enumerate(words) if w.lemma in ("de", "du", "des", "d'") and i > 0), None)
+    if all(w.pos not in ("NOUN", "PROPN", "ADJ", "DET", "ADP") for w in words):  # untagged: guess
+        words = [_guess_pos(w, k) for k, w in enumerate(words)]
+    de = next((i for i, w in enumerate(words) if w.lemma in _LINKS and i > 0), None)
     if de is not None and de + 1 < len(words):
         head = en_for_phrase(words[:de], known, variant)
         tail = en_for_phrase([w for w in words[de + 1 :] if w.pos != "DET"], known, variant)
         return f"{tail} {head}".strip()
-    if words[0].pos not in ("NOUN", "PROPN"):  # no tags: keep the order
-        return " ".join(one(w) for w in words)
     noun, adjs = words[0], [w for w in words[1:] if w.pos == "ADJ"]
-    return " ".join([*(one(a) for a in reversed(adjs)), one(noun)])
+    nouns = [w for w in words[1:] if w.pos != "ADJ"]
+    return " ".join([*(one(a) for a in reversed(adjs)), one(noun), *(one(n) for n in nouns)])
 
+
+def _guess_pos(word: Word, index: int) -> Word:
+    lower = word.text.lower()
+    if lower in _LINKS:
+        pos = "ADP"
+    elif lower in ("le", "la", "les", "l'", "un", "une"):
+        pos = "DET"
+    elif index > 0:
+        pos = "ADJ"  # French noun phrases put adjectives after the head noun
+    else:
+        pos = "NOUN"
+    return Word(word.text, lower, pos, word.start, word.end, word.in_term)
+
+
+def _general_words() -> dict[str, str]:
+    text = (resources.files("medgloss") / "data" / "general_fr_en.tsv").read_text("utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {fr: en for fr, en in pairs}
+
+
+GENERAL = _general_words()
+"""Everyday words of medical phrases (gauche → left), for composing proposals."""
 
 _ALPHA = re.compile(r"^[^\W\d_][\w'-]*$", re.UNICODE)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from .model import Concept, Pattern, Term
 from .termbase import TermBase
@@ -71,6 +72,16 @@ def _is_caps(text: str) -> bool:
     return len(text) >= 2 and text.isupper() and any(c.isalpha() for c in text)
 
 
+def _glued_flags(toks: Sequence[Tok], skip: list[bool]) -> list[int]:
+    """Bit 1: the token follows a glued hyphen; bit 2: it precedes one (*QUADRI-HF*: no match on *HF*)."""
+    flags = [0] * len(toks)
+    for i in range(1, len(toks) - 1):
+        if skip[i] and toks[i].text == "-":
+            flags[i + 1] |= 1
+            flags[i - 1] |= 2
+    return flags
+
+
 def _glued(before: Tok, hyphen: Tok, after: Tok) -> bool:
     return before.start + len(before.text) == hyphen.start and hyphen.start + 1 == after.start
 
@@ -110,8 +121,8 @@ class TermMatcher:
     def __init__(self, termbase: TermBase, tokenize: Callable[[str], list[str]], lang: str = "fr"):
         self.termbase = termbase
         self.lang = lang
-        self.trie: dict[str, dict] = {}
-        self.pattern_trie: dict[str, dict] = {}
+        self.trie: dict[str, Any] = {}
+        self.pattern_trie: dict[str, Any] = {}
         self.size = 0
         for concept in termbase:
             self._add_concept(concept, tokenize)
@@ -145,12 +156,13 @@ class TermMatcher:
         """Every match in ``toks``, nested and overlapping ones included."""
         folded, exact, skip = self._keys(toks)
         parts = [_hyphen_parts(t.text) if "-" in t.text else None for t in toks]
+        glued = _glued_flags(toks, skip)
         matches: list[Match] = []
         n = len(toks)
         for i in range(n):
             if skip[i]:
                 continue
-            stack: list[tuple[dict, int]] = [(self.trie, i)]
+            stack: list[tuple[dict[str, Any], int]] = [(self.trie, i)]
             while stack:
                 node, j = stack.pop()
                 while j < n and skip[j] and j > i:
@@ -160,14 +172,14 @@ class TermMatcher:
                 children = [node.get(key) for key in (exact[j], folded[j]) if key]
                 split = parts[j]
                 if split:  # "Janus-Kinase" also walks as "Janus" "Kinase"
-                    child: dict | None = node
+                    child: dict[str, Any] | None = node
                     for key in split:
                         child = child.get(key) if child is not None else None
                     children.append(child)
                 for child in children:
                     if child is None:
                         continue
-                    if _END in child:
+                    if _END in child and not (glued[i] & 1 or glued[j] & 2):
                         matches.append(Match(i, j + 1, list(child[_END])))
                     if len(child) > (1 if _END in child else 0):
                         stack.append((child, j + 1))
@@ -218,7 +230,8 @@ class TermMatcher:
                 if skip[j] and j > i:
                     j += 1
                     continue
-                child = node.get(folded[j]) or (node.get(exact[j]) if exact[j] else None)
+                ex = exact[j]
+                child = node.get(folded[j]) or (node.get(ex) if ex else None)
                 if child is None:
                     break
                 j += 1
@@ -263,9 +276,9 @@ def select(matches: list[Match], folded: Sequence[str] | None = None) -> list[Ma
         if top is None or m.start >= top.end:
             top = m
         elif m.end <= top.end:
-            if m.end - m.start == 1 and m.start > top.start and folded is not None:
-                if folded[m.start - 1] not in _LINKS:
-                    continue
+            modifier = m.end - m.start == 1 and m.start > top.start and folded is not None
+            if modifier and folded is not None and folded[m.start - 1] not in _LINKS:
+                continue
             m.nested = True
         else:
             continue  # crosses the match on its left

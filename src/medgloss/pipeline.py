@@ -130,6 +130,7 @@ class MedglossComponent:
 
         definitions = [d for d in find_definitions(toks) if tok_lang[d.short_start] == "fr"]
         abbreviations = [self._abbreviation(d, toks, text, selected) for d in definitions]
+        self._prefer_defined(mentions, abbreviations)
         mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
 
         if self.candidates and doc.has_annotation("POS"):
@@ -145,6 +146,21 @@ class MedglossComponent:
             abbreviations=abbreviations,
             mode="full" if self.candidates and doc.has_annotation("POS") else "fast",
         )
+
+    def _prefer_defined(self, mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
+        """An abbreviation defined in the article means what its definition says, wherever it is used."""
+        meaning = {a.short: a.concept_id for a in abbreviations if a.concept_id}
+        for k, m in enumerate(mentions):
+            cid = meaning.get(m.text)
+            if cid is None or (m.concept_id != cid and cid not in m.ambiguous):
+                continue
+            if m.concept_id != cid:
+                term = next((t for t in self.termbase[cid].terms_in("fr") if t.text == m.text), None)
+                term = term or Term(m.text, "fr", "admitted", "acronym")
+                mentions[k] = self._concept_mention(
+                    self.termbase[cid], term, m.start, m.end, m.text, m.lang, m.nested
+                )
+            mentions[k].ambiguous = []
 
     def _resolve_ambiguity(self, matches: list[Match]) -> None:
         domains = Counter(
