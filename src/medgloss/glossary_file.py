@@ -2,6 +2,10 @@
 
 Parsing never stops at the first problem: it returns every problem it finds with its line, so
 ``medgloss glossary validate`` can report them all, and loading refuses files with errors.
+
+Files are TOML 1.0, readable by the standard library's ``tomllib``. A strict parse uses
+``tomllib`` itself; a fast parse (for loading large imported glossaries) reads with ``rtoml`` and
+falls back to ``tomllib`` for the error message when the file does not parse.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import rtoml
+
+from .i18n import _
 from .model import (
     CATEGORIES,
     EN_VARIANTS,
@@ -27,7 +34,7 @@ from .model import (
     Term,
 )
 
-__all__ = ["GlossaryFile", "Problem", "parse_glossary_file", "parse_glossary_text"]
+__all__ = ["GlossaryFile", "Problem", "load_toml", "parse_glossary_file", "parse_glossary_text"]
 
 CONCEPT_KEYS = {
     "id",
@@ -55,6 +62,15 @@ PATTERN_KEYS = {"id", "category", "domain", "fr", "en", "slot"}
 HEADER_KEYS = {"domain", "description", "source", "licence", "version", "read_only"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_TABLE_LINES = ("[[concept]]", "[[pattern]]")
+_TERM_ENUMS = (
+    ("status", frozenset(STATUSES), "admitted", STATUSES),
+    ("type", frozenset(TERM_TYPES), "full", TERM_TYPES),
+    ("gender", frozenset(GENDERS), None, GENDERS),
+    ("number", frozenset(NUMBERS), "sg", NUMBERS),
+    ("register", frozenset(REGISTERS), None, REGISTERS),
+    ("variant", frozenset(EN_VARIANTS), None, EN_VARIANTS),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +89,22 @@ class Problem:
 
 @dataclass(slots=True)
 class GlossaryFile:
-    """What one glossary file holds."""
+    """What one glossary file holds; ``strict`` tells whether the standard library parsed it."""
 
     path: str
     header: dict[str, Any] = field(default_factory=dict)
     concepts: list[Concept] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    strict: bool = True
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
 
 
 class _Lines:
@@ -93,9 +114,10 @@ class _Lines:
         self.lines = text.splitlines()
         self.tables: dict[str, list[int]] = {"concept": [], "pattern": []}
         for no, line in enumerate(self.lines, 1):
-            stripped = line.strip()
-            if stripped in ("[[concept]]", "[[pattern]]"):
-                self.tables[stripped[2:-2]].append(no)
+            if line.startswith("[[") or line[:1].isspace():
+                stripped = line.strip()
+                if stripped in _TABLE_LINES:
+                    self.tables[stripped[2:-2]].append(no)
 
     def table(self, kind: str, index: int) -> int | None:
         found = self.tables[kind]
@@ -105,39 +127,61 @@ class _Lines:
         """The first line at or after ``start`` that contains ``needle``, within the same table."""
         if start is None:
             return None
-        for no in range(start, len(self.lines) + 1):
-            line = self.lines[no - 1]
-            if no > start and line.strip() in ("[[concept]]", "[[pattern]]"):
-                return None
+        lines = self.lines
+        for no in range(start, len(lines) + 1):
+            line = lines[no - 1]
             if needle in line:
                 return no
+            if no > start and "[[" in line and line.strip() in _TABLE_LINES:
+                return None
         return None
 
 
-def parse_glossary_file(path: str | Path) -> GlossaryFile:
+def load_toml(text: str, *, strict: bool = True) -> dict[str, Any]:
+    """The TOML data of ``text``; raises ``tomllib.TOMLDecodeError`` when it is not TOML 1.0.
+
+    ``strict=False`` reads with the faster ``rtoml``, which also accepts a few TOML 1.1 forms
+    (such as inline tables over several lines) that only the strict parse reports.
+    """
+    if not strict:
+        try:
+            return rtoml.loads(text)
+        except rtoml.TomlParsingError:
+            pass  # the standard library gives the message (or accepts what rtoml refused)
+    return tomllib.loads(text)
+
+
+def parse_glossary_file(path: str | Path, *, strict: bool = True) -> GlossaryFile:
     """Parse one glossary file; unreadable files give a result holding one error."""
     p = Path(path)
     try:
         raw = p.read_bytes()
     except OSError as err:
         return GlossaryFile(str(p), problems=[Problem(str(p), None, "error", err.strerror or str(err))])
+    if b"\x00" in raw[:65536] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return GlossaryFile(str(p), problems=[Problem(str(p), line, "error", _("binary file, not TOML"))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return GlossaryFile(str(p), problems=[Problem(str(p), line, "error", "not UTF-8 text")])
-    return parse_glossary_text(text, str(p))
+        return GlossaryFile(str(p), problems=[Problem(str(p), line, "error", _("not UTF-8 text"))])
+    return parse_glossary_text(text, str(p), strict=strict)
 
 
-def parse_glossary_text(text: str, path: str = "<glossary>") -> GlossaryFile:
+def parse_glossary_text(text: str, path: str = "<glossary>", *, strict: bool = True) -> GlossaryFile:
     """Parse glossary TOML ``text``; ``path`` names it in problems."""
-    out = GlossaryFile(path)
+    out = GlossaryFile(path, strict=strict)
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text, strict=strict)
     except tomllib.TOMLDecodeError as err:
         m = _TOML_LINE.search(str(err))
         msg = _TOML_LINE.sub("", str(err)).strip()
-        out.problems.append(Problem(path, int(m.group(1)) if m else None, "error", f"TOML syntax: {msg}"))
+        out.problems.append(
+            Problem(
+                path, int(m.group(1)) if m else None, "error", _("TOML syntax: {message}").format(message=msg)
+            )
+        )
         return out
     lines = _Lines(text)
 
@@ -146,21 +190,26 @@ def parse_glossary_text(text: str, path: str = "<glossary>") -> GlossaryFile:
 
     for key in data:
         if key not in ("glossary", "concept", "pattern"):
-            problem(None, f"unknown top-level key {key!r} (expected [glossary], [[concept]], [[pattern]])")
+            problem(
+                None,
+                _("unknown top-level key {key!r} (expected [glossary], [[concept]], [[pattern]])").format(
+                    key=key
+                ),
+            )
     header = data.get("glossary", {})
     if not isinstance(header, dict):
-        problem(1, "[glossary] must be a table")
+        problem(1, _("[glossary] must be a table"))
         header = {}
     for key in header:
         if key not in HEADER_KEYS:
-            problem(lines.find(1, key), f"unknown key {key!r} in [glossary]")
+            problem(lines.find(1, key), _("unknown key {key!r} in [glossary]").format(key=key))
     out.header = header
     domain = str(header.get("domain") or Path(path).stem)
     read_only = bool(header.get("read_only", False))
 
     concepts = data.get("concept", [])
     if not isinstance(concepts, list):
-        problem(None, "'concept' must be an array of tables: [[concept]]")
+        problem(None, _("'concept' must be an array of tables: [[concept]]"))
         concepts = []
     for i, raw in enumerate(concepts):
         concept = _parse_concept(raw, lines.table("concept", i), lines, domain, path, problem)
@@ -170,7 +219,7 @@ def parse_glossary_text(text: str, path: str = "<glossary>") -> GlossaryFile:
 
     patterns = data.get("pattern", [])
     if not isinstance(patterns, list):
-        problem(None, "'pattern' must be an array of tables: [[pattern]]")
+        problem(None, _("'pattern' must be an array of tables: [[pattern]]"))
         patterns = []
     for i, raw in enumerate(patterns):
         pattern = _parse_pattern(raw, lines.table("pattern", i), domain, path, problem)
@@ -187,22 +236,28 @@ def _parse_concept(
     raw: Any, line: int | None, lines: _Lines, domain: str, path: str, problem: Any
 ) -> Concept | None:
     if not isinstance(raw, dict):
-        problem(line, "a [[concept]] must be a table")
+        problem(line, _("a [[concept]] must be a table"))
         return None
-    for key in raw:
-        if key not in CONCEPT_KEYS:
-            problem(lines.find(line, key) or line, f"unknown key {key!r} in concept")
+    if not CONCEPT_KEYS.issuperset(raw):
+        for key in raw:
+            if key not in CONCEPT_KEYS:
+                problem(lines.find(line, key) or line, _("unknown key {key!r} in concept").format(key=key))
     cid = raw.get("id")
     if not isinstance(cid, str) or not cid:
-        problem(line, "concept without an 'id'")
+        problem(line, _("concept without an 'id'"))
         return None
     if not ID_RE.match(cid):
-        problem(line, f"concept id {cid!r} must be lower-case ASCII: letters, digits, _ . : -")
+        problem(
+            line,
+            _("concept id {id!r} must be lower-case ASCII: letters, digits, _ . : -").format(id=cid),
+        )
     category = raw.get("category")
     if category not in CATEGORIES:
         problem(
             lines.find(line, "category") or line,
-            f"concept {cid}: category {category!r} is not one of {', '.join(CATEGORIES)}",
+            _("concept {id}: category {value!r} is not one of {allowed}").format(
+                id=cid, value=category, allowed=", ".join(CATEGORIES)
+            ),
         )
         category = "other"
     concept = Concept(
@@ -216,63 +271,90 @@ def _parse_concept(
         read_only=bool(raw.get("read_only", False)),
     )
     for key in ("definition", "codes"):
-        value = raw.get(key, {})
+        value = raw.get(key)
+        if value is None:
+            continue
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            problem(lines.find(line, key) or line, f"concept {cid}: {key!r} must be a table of strings")
+            problem(
+                lines.find(line, key) or line,
+                _("concept {id}: {key!r} must be a table of strings").format(id=cid, key=key),
+            )
             continue
         setattr(concept, key, dict(value))
+    cursor = line
     for lang in LANGS:
         entries = raw.get(lang)
         if entries is None:
-            problem(line, f"concept {cid}: no {lang!r} terms")
+            problem(line, _("concept {id}: no {lang!r} terms").format(id=cid, lang=lang))
             continue
         if not isinstance(entries, list):
-            problem(line, f"concept {cid}: {lang!r} must be an array of term tables")
+            problem(line, _("concept {id}: {lang!r} must be an array of term tables").format(id=cid, lang=lang))
             continue
         for entry in entries:
-            term = _parse_term(entry, lang, cid, line, lines, path, problem)
+            term = _parse_term(entry, lang, cid, line, cursor, lines, path, problem)
             if term is not None:
                 concept.terms.append(term)
+                if term.line is not None and term.line != line:
+                    cursor = term.line + 1
     return concept
 
 
 def _parse_term(
-    entry: Any, lang: str, cid: str, cline: int | None, lines: _Lines, path: str, problem: Any
+    entry: Any,
+    lang: str,
+    cid: str,
+    cline: int | None,
+    cursor: int | None,
+    lines: _Lines,
+    path: str,
+    problem: Any,
 ) -> Term | None:
     if isinstance(entry, str):
         entry = {"term": entry}
     if not isinstance(entry, dict) or not isinstance(entry.get("term"), str):
-        problem(cline, f"concept {cid}: each {lang} term needs a string 'term'")
+        problem(cline, _("concept {id}: each {lang} term needs a string 'term'").format(id=cid, lang=lang))
         return None
     text = entry["term"]
-    line = lines.find(cline, f"term = {json.dumps(text, ensure_ascii=False)}") or cline
-    for key in entry:
-        if key not in TERM_KEYS:
-            problem(line, f"concept {cid}: unknown term key {key!r}")
+    if '"' in text or "\\" in text or not text.isprintable():
+        needle = f"term = {json.dumps(text, ensure_ascii=False)}"
+    else:
+        needle = f'term = "{text}"'
+    line = lines.find(cursor, needle) or lines.find(cline, needle) or cline
+    if not TERM_KEYS.issuperset(entry):
+        for key in entry:
+            if key not in TERM_KEYS:
+                problem(line, _("concept {id}: unknown term key {key!r}").format(id=cid, key=key))
     if not text.strip():
-        problem(line, f"concept {cid}: empty {lang} term")
+        problem(line, _("concept {id}: empty {lang} term").format(id=cid, lang=lang))
         return None
     if text != text.strip() or "  " in text:
-        problem(line, f"concept {cid}: term {text!r} has leading, trailing or doubled spaces")
-    checks = (
-        ("status", STATUSES, "admitted"),
-        ("type", TERM_TYPES, "full"),
-        ("gender", GENDERS, None),
-        ("number", NUMBERS, "sg"),
-        ("register", REGISTERS, None),
-        ("variant", EN_VARIANTS, None),
-    )
-    values: dict[str, Any] = {}
-    for key, allowed, default in checks:
-        value = entry.get(key, default)
+        problem(
+            line,
+            _("concept {id}: term {term!r} has leading, trailing or doubled spaces").format(id=cid, term=text),
+        )
+    get = entry.get
+    values = {
+        "status": get("status", "admitted"),
+        "type": get("type", "full"),
+        "gender": get("gender"),
+        "number": get("number", "sg"),
+        "register": get("register"),
+        "variant": get("variant"),
+    }
+    for key, allowed, default, names in _TERM_ENUMS:
+        value = values[key]
         if value is not None and value not in allowed:
-            problem(line, f"concept {cid}: {key} {value!r} of {text!r} is not one of {', '.join(allowed)}")
-            value = default
-        values[key] = value
+            problem(
+                line,
+                _("concept {id}: {key} {value!r} of {term!r} is not one of {allowed}").format(
+                    id=cid, key=key, value=value, term=text, allowed=", ".join(names)
+                ),
+            )
+            values[key] = default
     if lang == "fr" and values["variant"]:
-        problem(line, f"concept {cid}: 'variant' is for English terms only")
+        problem(line, _("concept {id}: 'variant' is for English terms only").format(id=cid))
     if lang == "en" and values["gender"]:
-        problem(line, f"concept {cid}: 'gender' is for French terms only", "warning")
+        problem(line, _("concept {id}: 'gender' is for French terms only").format(id=cid), "warning")
     return Term(
         text=text.strip(),
         lang=lang,
@@ -291,27 +373,29 @@ def _parse_term(
 
 def _parse_pattern(raw: Any, line: int | None, domain: str, path: str, problem: Any) -> Pattern | None:
     if not isinstance(raw, dict):
-        problem(line, "a [[pattern]] must be a table")
+        problem(line, _("a [[pattern]] must be a table"))
         return None
     for key in raw:
         if key not in PATTERN_KEYS:
-            problem(line, f"unknown key {key!r} in pattern")
+            problem(line, _("unknown key {key!r} in pattern").format(key=key))
     pid, en, fr = raw.get("id"), raw.get("en"), raw.get("fr")
     forms = [fr] if isinstance(fr, str) else fr
     if not isinstance(pid, str) or not isinstance(en, str) or not isinstance(forms, list) or not forms:
-        problem(line, "a pattern needs 'id', 'fr' (string or list) and 'en'")
+        problem(line, _("a pattern needs 'id', 'fr' (string or list) and 'en'"))
         return None
     if "{X}" not in en or not all(isinstance(f, str) and "{X}" in f for f in forms):
-        problem(line, f"pattern {pid}: 'fr' and 'en' must contain {{X}}")
+        problem(line, _("pattern {id}: 'fr' and 'en' must contain {{X}}").format(id=pid))
         return None
     slot = raw.get("slot", [])
     slot = [slot] if isinstance(slot, str) else slot
     bad = [s for s in slot if s not in CATEGORIES]
     if bad:
-        problem(line, f"pattern {pid}: unknown slot categories {bad}")
+        problem(line, _("pattern {id}: unknown slot categories {bad}").format(id=pid, bad=bad))
     category = raw.get("category", "other")
     if category not in CATEGORIES:
-        problem(line, f"pattern {pid}: category {category!r} is not a known category")
+        problem(
+            line, _("pattern {id}: category {value!r} is not a known category").format(id=pid, value=category)
+        )
         category = "other"
     return Pattern(
         id=pid,

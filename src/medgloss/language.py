@@ -58,11 +58,11 @@ def classify(text: str) -> str | None:
         return None
     en = sum(w in _EN_ONLY for w in words)
     fr = sum(w in _FR_ONLY for w in words) + sum(w[:2] in ("l'", "d'", "l’", "d’") for w in words)
-    lang, prob = _identifier().classify(text)
     if en >= 2 and en > 2 * fr:
         return "en"
     if fr >= 2 and fr > 2 * en:
         return "fr"
+    lang, prob = _identifier().classify(text)
     if prob >= 0.95 and (en + fr == 0 or (lang == "en") == (en > fr)) and len(words) >= 6:
         return str(lang)
     return None

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Concept, Pattern, Term
 from .termbase import TermBase
@@ -35,8 +36,7 @@ def _generic_words() -> frozenset[str]:
 GENERIC = _generic_words()
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     """The little the matcher needs of a token."""
 
     text: str
@@ -66,6 +66,14 @@ def _key(text: str, exact: bool) -> str:
     if f in _A:
         return "a"
     return inflection_key(text)
+
+
+@lru_cache(maxsize=500_000)
+def _token_info(text: str) -> tuple[str, str | None, bool, str]:
+    """Per token text: folded key, exact key (for case-sensitive matches), is-article, link word."""
+    f = fold(text)
+    exact = "=" + text if any(c.isupper() for c in text) or not text.isalpha() else None
+    return _key(text, False), exact, f in _ARTICLES, "a" if f in ("au", "aux") else ""
 
 
 def _is_caps(text: str) -> bool:
@@ -115,100 +123,136 @@ def token_keys(tokens: Sequence[str], short: bool = False) -> list[list[str]]:
     return [s for s in seqs if s]
 
 
-class TermMatcher:
-    """Finds glossary terms and productive patterns in tokenised French text."""
+SEP = "\x1f"
+"""Joins the keys of a term's tokens into one path (no token key contains it)."""
 
-    def __init__(self, termbase: TermBase, tokenize: Callable[[str], list[str]], lang: str = "fr"):
+
+class TermMatcher:
+    """Finds glossary terms and productive patterns in tokenised French (or English) text.
+
+    Terms are stored flat: ``paths`` maps the joined keys of a whole term to its entries
+    ``(concept id, index of the term in concept.terms)``, ``prefixes`` holds every proper prefix of
+    a path. Flat string tables load from the compiled cache in a fraction of a second, even for
+    100,000 terms, where a nested trie of dicts would not.
+    """
+
+    def __init__(
+        self,
+        termbase: TermBase,
+        tokenize: Callable[[str], list[str]] | None = None,
+        lang: str = "fr",
+        *,
+        tables: tuple[dict[str, tuple[tuple[str, int], ...]], set[str]] | None = None,
+    ):
         self.termbase = termbase
         self.lang = lang
-        self.trie: dict[str, Any] = {}
         self.pattern_trie: dict[str, Any] = {}
-        self.size = 0
-        for concept in termbase:
-            self._add_concept(concept, tokenize)
-        for pattern in termbase.patterns if lang == "fr" else ():
-            for form in pattern.fr:
-                head, _, tail = form.partition("{X}")
-                glued = head.endswith("-")
-                for seq in token_keys(tokenize(head.rstrip("-").strip())) if head.strip() else [[]]:
-                    node = self.pattern_trie
-                    for key in seq:
-                        node = node.setdefault(key, {})
-                    node.setdefault(_END, []).append((pattern, glued, tail.strip()))
+        if tables is not None:
+            self.paths, self.prefixes = tables
+        else:
+            assert tokenize is not None, "a tokenizer is needed to compile the glossary"
+            paths: dict[str, list[tuple[str, int]]] = {}
+            self.prefixes = set()
+            for concept in termbase:
+                self._add_concept(concept, tokenize, paths)
+            self.paths = {k: tuple(v) for k, v in paths.items()}
+        if lang == "fr" and termbase.patterns:
+            assert tokenize is not None or not termbase.patterns
+            for pattern in termbase.patterns:
+                self._add_pattern(pattern, tokenize or (lambda text: text.split()))
 
-    def _add_concept(self, concept: Concept, tokenize: Callable[[str], list[str]]) -> None:
-        for term in concept.terms_in(self.lang):
+    @property
+    def size(self) -> int:
+        """How many (term form, concept) pairs the matcher knows."""
+        return sum(len(v) for v in self.paths.values())
+
+    def _add_pattern(self, pattern: Pattern, tokenize: Callable[[str], list[str]]) -> None:
+        for form in pattern.fr:
+            head, _, tail = form.partition("{X}")
+            glued = head.endswith("-")
+            for seq in token_keys(tokenize(head.rstrip("-").strip())) if head.strip() else [[]]:
+                node = self.pattern_trie
+                for key in seq:
+                    node = node.setdefault(key, {})
+                node.setdefault(_END, []).append((pattern, glued, tail.strip()))
+
+    def _add_concept(
+        self, concept: Concept, tokenize: Callable[[str], list[str]], paths: dict[str, list[tuple[str, int]]]
+    ) -> None:
+        for index, term in enumerate(concept.terms):
+            if term.lang != self.lang:
+                continue
             tokens = tokenize(term.text)
             if not tokens:
                 continue
             for seq in token_keys(tokens, short=term.is_short):
                 if len(seq) == 1 and term.usable and seq[0] in GENERIC:
                     continue
-                node = self.trie
-                for key in seq:
-                    node = node.setdefault(key, {})
-                entries = node.setdefault(_END, [])
-                if not any(cid == concept.id and t.text == term.text for cid, t in entries):
-                    entries.append((concept.id, term))
-                    self.size += 1
+                for k in range(1, len(seq)):
+                    self.prefixes.add(SEP.join(seq[:k]))
+                entries = paths.setdefault(SEP.join(seq), [])
+                if (concept.id, index) not in entries:
+                    entries.append((concept.id, index))
+
+    def _entries(self, found: tuple[tuple[str, int], ...]) -> list[tuple[str, Term]]:
+        termbase = self.termbase
+        return [(cid, termbase[cid].terms[index]) for cid, index in found]
 
     def find(self, toks: Sequence[Tok]) -> list[Match]:
         """Every match in ``toks``, nested and overlapping ones included."""
         folded, exact, skip = self._keys(toks)
-        parts = [_hyphen_parts(t.text) if "-" in t.text else None for t in toks]
+        parts = [SEP.join(p) if "-" in t.text and (p := _hyphen_parts(t.text)) else None for t in toks]
         glued = _glued_flags(toks, skip)
+        paths, prefixes = self.paths, self.prefixes
         matches: list[Match] = []
         n = len(toks)
         for i in range(n):
             if skip[i]:
                 continue
-            stack: list[tuple[dict[str, Any], int]] = [(self.trie, i)]
+            firsts = [k for k in (exact[i], folded[i], parts[i]) if k and (k in prefixes or k in paths)]
+            if not firsts:
+                continue
+            stack = [(k, i) for k in firsts]
             while stack:
-                node, j = stack.pop()
-                while j < n and skip[j] and j > i:
-                    j += 1
-                if j >= n:
+                path, j = stack.pop()
+                found = paths.get(path)
+                if found is not None and not (glued[i] & 1 or glued[j] & 2):
+                    matches.append(Match(i, j + 1, self._entries(found)))
+                if path not in prefixes:
                     continue
-                children = [node.get(key) for key in (exact[j], folded[j]) if key]
-                split = parts[j]
-                if split:  # "Janus-Kinase" also walks as "Janus" "Kinase"
-                    child: dict[str, Any] | None = node
-                    for key in split:
-                        child = child.get(key) if child is not None else None
-                    children.append(child)
-                for child in children:
-                    if child is None:
-                        continue
-                    if _END in child and not (glued[i] & 1 or glued[j] & 2):
-                        matches.append(Match(i, j + 1, list(child[_END])))
-                    if len(child) > (1 if _END in child else 0):
-                        stack.append((child, j + 1))
+                k = j + 1
+                while k < n and skip[k]:
+                    k += 1
+                if k >= n:
+                    continue
+                for key in (exact[k], folded[k], parts[k]):
+                    if key:
+                        longer = path + SEP + key
+                        if longer in prefixes or longer in paths:
+                            stack.append((longer, k))
         if self.pattern_trie:
             matches.extend(self._patterns(toks, folded, exact, skip, matches))
         return matches
 
     def _keys(self, toks: Sequence[Tok]) -> tuple[list[str], list[str | None], list[bool]]:
-        folded: list[str] = []
-        exact: list[str | None] = []
-        skip: list[bool] = []
+        n = len(toks)
+        folded: list[str] = [""] * n
+        exact: list[str | None] = [None] * n
+        skip: list[bool] = [False] * n
         prev = ""
         for i, t in enumerate(toks):
             if t.space:
-                folded.append("")
-                exact.append(None)
-                skip.append(t.newlines < 2)  # a line break inside a term, not a paragraph break
+                skip[i] = t.newlines < 2  # a line break inside a term, not a paragraph break
                 continue
-            if t.text == "-" and 0 < i < len(toks) - 1 and _glued(toks[i - 1], t, toks[i + 1]):
-                folded.append("")
-                exact.append(None)
-                skip.append(True)  # "Janus-Kinase" split by the tokenizer
+            text = t.text
+            if text == "-" and 0 < i < n - 1 and _glued(toks[i - 1], t, toks[i + 1]):
+                skip[i] = True  # "Janus-Kinase" split by the tokenizer
                 continue
-            key = _key(t.text, False)
-            f = fold(t.text)
-            skip.append(f in _ARTICLES and prev in ("de", "a"))
-            folded.append(key)
-            exact.append("=" + t.text if any(c.isupper() for c in t.text) or not t.text.isalpha() else None)
-            prev = "a" if f in ("au", "aux") else key
+            key, ex, article, link = _token_info(text)
+            skip[i] = article and prev in ("de", "a")
+            folded[i] = key
+            exact[i] = ex
+            prev = link or key
         return folded, exact, skip
 
     def _patterns(

@@ -18,17 +18,19 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from .abbreviations import Definition, find_definitions
 from .annotation import Abbreviation, Annotation, Mention
 from .candidates import Word, en_for_phrase, find_candidates
+from .compiled import cache_key, load_compiled, save_compiled
 from .language import Segment, segment_languages
 from .matching import Match, TermMatcher, Tok, select
 from .model import Concept, Term
 from .sentences import split_sentences
-from .termbase import TermBase
+from .termbase import TermBase, bundled_glossary_files, glossary_files
 from .typography import fold, inflection_key, normalise
 
 __all__ = ["MedglossComponent", "make_medgloss"]
@@ -81,11 +83,29 @@ class MedglossComponent:
         self.variant = variant
         self.candidates = candidates
         self.serializable = serializable
-        self.termbase = termbase if termbase is not None else TermBase.load(glossary, bundled=bundled)
 
         def tokenize(text: str) -> list[str]:
+            chunks = normalise(text).split()
+            if all(c.isalpha() or c.isdigit() for c in chunks):  # as the tokenizer would split them
+                return chunks
             return [t.text for t in nlp.tokenizer(normalise(text)) if not t.is_space]
 
+        key = None
+        if termbase is None:
+            files = [*bundled_glossary_files()] if bundled else []
+            for item in glossary:
+                files.extend(glossary_files(item))
+            key = cache_key(
+                files, variant, f"{nlp.lang}:{nlp.meta.get('name', '')}:{nlp.meta.get('version', '')}"
+            )
+            cached = load_compiled(key) if key else None
+            if cached is not None:
+                self.termbase, fr_tables, en_tables, self.lexicon = cached
+                self.fr = TermMatcher(self.termbase, tokenize, "fr", tables=fr_tables)
+                self.en = TermMatcher(self.termbase, tokenize, "en", tables=en_tables)
+                return
+            termbase = TermBase.load(glossary, bundled=bundled)
+        self.termbase = termbase
         self.fr = TermMatcher(self.termbase, tokenize, lang="fr")
         self.en = TermMatcher(self.termbase, tokenize, lang="en")
         self.lexicon: dict[str, str] = {}
@@ -96,6 +116,9 @@ class MedglossComponent:
             for term in concept.terms_in("fr"):
                 if term.usable and " " not in term.text:
                     self.lexicon.setdefault(inflection_key(term.text), en.text)
+        if key:
+            tables = (self.fr.paths, self.fr.prefixes), (self.en.paths, self.en.prefixes)
+            save_compiled(key, self.termbase, *tables, self.lexicon)
 
     def known_en(self, word: str) -> str | None:
         """The glossary's English for a single French word, if it has one."""
@@ -115,7 +138,7 @@ class MedglossComponent:
         """The annotation of ``doc``; offsets are character offsets into ``doc.text``."""
         text = doc.text
         segments = segment_languages(text)
-        toks = [Tok(t.text, t.idx, t.is_space, t.text.count("\n")) for t in doc]
+        toks = _toks(doc, text)
         lang_of = _lang_lookup(segments)
         tok_lang = [lang_of(t.start) for t in toks]
 
@@ -134,7 +157,7 @@ class MedglossComponent:
         mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
 
         if self.candidates and doc.has_annotation("POS"):
-            mentions.extend(self._candidates(doc, tok_lang, mentions))
+            mentions.extend(self._candidates(doc, text, tok_lang, mentions))
 
         mentions = _ordered(mentions)
         _locate(mentions, text)
@@ -161,6 +184,18 @@ class MedglossComponent:
                     self.termbase[cid], term, m.start, m.end, m.text, m.lang, m.nested
                 )
             mentions[k].ambiguous = []
+
+    def term_mentions(self, doc: Doc, lang: str) -> list[Mention]:
+        """Glossary mentions of ``lang`` terms (``fr`` or ``en``) anywhere in ``doc``, whatever the
+        language segments say: for texts known to be in one language, such as a translation."""
+        toks = _toks(doc, doc.text)
+        matcher = self.fr if lang == "fr" else self.en
+        selected = select(matcher.find(toks), [fold(t.text) for t in toks])
+        self._resolve_ambiguity(selected)
+        mentions = [x for m in selected if (x := self._mention(m, toks, doc.text, lang)) is not None]
+        mentions = _ordered(mentions)
+        _locate(mentions, doc.text)
+        return mentions
 
     def _resolve_ambiguity(self, matches: list[Match]) -> None:
         domains = Counter(
@@ -332,7 +367,7 @@ class MedglossComponent:
                 )
         return out
 
-    def _candidates(self, doc: Doc, tok_lang: list[str], mentions: list[Mention]) -> list[Mention]:
+    def _candidates(self, doc: Doc, text: str, tok_lang: list[str], mentions: list[Mention]) -> list[Mention]:
         covered = sorted((m.start, m.end) for m in mentions)
         starts = [s for s, _ in covered]
 
@@ -353,7 +388,7 @@ class MedglossComponent:
             m = Mention(
                 start,
                 end,
-                doc.text[start:end],
+                text[start:end],
                 c.lemma,
                 None,
                 c.en,
@@ -367,6 +402,18 @@ class MedglossComponent:
             seen.setdefault(c.lemma, m)
             out.append(m)
         return out
+
+
+def _toks(doc: Doc, text: str) -> list[Tok]:
+    """The tokens of ``doc`` (whose text is ``text``) as ``Tok``, read from arrays: no Token objects."""
+    out: list[Tok] = []
+    for start, length in doc.to_array([IDX, LENGTH]).tolist():
+        piece = text[start : start + length]
+        if piece.isspace():
+            out.append(Tok(piece, start, True, piece.count("\n")))
+        else:
+            out.append(Tok(piece, start))
+    return out
 
 
 def _lang_lookup(segments: list[Segment]) -> Any:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from .errors import GlossaryError
+from .glossary_cache import load_glossary_file
 from .glossary_file import GlossaryFile, parse_glossary_file
 from .model import Concept, Pattern, Term
 
@@ -36,22 +37,25 @@ class TermBase:
 
     A concept whose id is already known overrides it: its definition, codes and note replace the
     old ones where given, and its terms are merged by text (a new preferred term demotes the old
-    preferred one of that language to admitted).
+    preferred one of that language to admitted). ``layers[id]`` lists where each definition of a
+    concept came from (``(path, line)``, first the overridden ones).
     """
 
     def __init__(self, concepts: Iterable[Concept] = (), patterns: Iterable[Pattern] = ()):
-        self.concepts: dict[str, Concept] = {}
+        self.concepts: MutableMapping[str, Concept] = {}
         self.patterns: list[Pattern] = []
         self.files: list[str] = []
+        self.layers: dict[str, list[tuple[str | None, int | None]]] = {}
         for concept in concepts:
             self.add(concept)
         for pattern in patterns:
             self.add_pattern(pattern)
 
     @classmethod
-    def load(cls, extra: Iterable[str | Path] = (), *, bundled: bool = True) -> TermBase:
+    def load(cls, extra: Iterable[str | Path] = (), *, bundled: bool = True, cache: bool = True) -> TermBase:
         """The bundled glossary (unless ``bundled`` is false) layered with ``extra`` files or dirs.
 
+        Files are read through the compiled cache (``glossary_cache``) unless ``cache`` is false.
         Raises GlossaryError, naming file and line, on the first file with errors.
         """
         paths = list(bundled_glossary_files()) if bundled else []
@@ -59,7 +63,7 @@ class TermBase:
             paths.extend(glossary_files(item))
         tb = cls()
         for path in paths:
-            tb.add_file(parse_glossary_file(path))
+            tb.add_file(load_glossary_file(path) if cache else parse_glossary_file(path, strict=False))
         return tb
 
     def add_file(self, parsed: GlossaryFile) -> None:
@@ -80,6 +84,7 @@ class TermBase:
 
     def add(self, concept: Concept) -> None:
         """Add ``concept``, or layer it over the concept of the same id."""
+        self.layers.setdefault(concept.id, []).append((concept.path, concept.line))
         old = self.concepts.get(concept.id)
         if old is None:
             self.concepts[concept.id] = concept

@@ -1,0 +1,156 @@
+"""The compiled glossary cache: matcher tables and concepts, loaded in a fraction of a second.
+
+A pipeline built over the same glossary files (same paths, sizes and modification times, same
+medgloss and spaCy versions, same English variant) reuses the tables compiled the first time. The
+cache holds only strings, tuples, dicts and sets, written with ``marshal``; concepts are kept as
+marshalled bytes and turned into ``Concept`` objects only when something asks for them, so a
+100,000-concept glossary loads without building 100,000 objects. The folder is the one of
+``glossary_cache`` (``$MEDGLOSS_CACHE``; ``off`` disables caching).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+from collections.abc import Iterator, MutableMapping, Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from . import __version__
+from .glossary_cache import cache_dir
+from .model import Concept, Pattern, Term
+from .termbase import TermBase
+from .textio import atomic_write
+
+__all__ = ["ConceptTable", "cache_key", "load_compiled", "save_compiled"]
+
+FORMAT = 1
+_TERM_FIELDS = tuple(f.name for f in fields(Term))
+
+Tables = tuple[dict[str, tuple[tuple[str, int], ...]], set[str]]
+
+
+def _pack_concept(c: Concept) -> bytes:
+    terms = tuple(tuple(getattr(t, name) for name in _TERM_FIELDS) for t in c.terms)
+    return marshal.dumps(
+        (
+            c.id,
+            c.category,
+            c.domain,
+            terms,
+            c.definition,
+            c.codes,
+            c.note,
+            c.source,
+            c.path,
+            c.line,
+            c.read_only,
+        )
+    )
+
+
+def _unpack_concept(data: bytes) -> Concept:
+    cid, category, domain, terms, definition, codes, note, source, path, line, read_only = marshal.loads(data)
+    return Concept(
+        id=cid,
+        category=category,
+        domain=domain,
+        terms=[Term(*t) for t in terms],
+        definition=definition,
+        codes=codes,
+        note=note,
+        source=source,
+        path=path,
+        line=line,
+        read_only=read_only,
+    )
+
+
+class ConceptTable(MutableMapping[str, Concept]):
+    """Concepts by id, built from their packed form on first access (insertion order kept)."""
+
+    def __init__(self, packed: dict[str, bytes]):
+        self._packed = packed
+        self._built: dict[str, Concept] = {}
+
+    def __getitem__(self, key: str) -> Concept:
+        concept = self._built.get(key)
+        if concept is None:
+            concept = _unpack_concept(self._packed[key])
+            self._built[key] = concept
+        return concept
+
+    def __setitem__(self, key: str, value: Concept) -> None:
+        if key not in self._packed:
+            self._packed[key] = b""
+        self._built[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._packed[key]
+        self._built.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._packed
+
+
+def cache_key(files: Sequence[Path], variant: str, tokenizer: str) -> str | None:
+    """A key naming the compiled form of ``files``; None if a file cannot be read."""
+    parts = [str(FORMAT), __version__, spacy.__version__, variant, tokenizer]
+    try:
+        for f in files:
+            st = f.stat()
+            parts.append(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}")
+    except OSError:
+        return None
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+
+def _path(key: str) -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / f"compiled-{key}.marshal"
+
+
+def save_compiled(key: str, termbase: TermBase, fr: Tables, en: Tables, lexicon: dict[str, str]) -> None:
+    """Store the compiled form; a cache that cannot be written only costs speed."""
+    path = _path(key)
+    if path is None:
+        return
+    data = {
+        "concepts": {cid: _pack_concept(c) for cid, c in termbase.concepts.items()},
+        "patterns": [tuple(getattr(p, f.name) for f in fields(p)) for p in termbase.patterns],
+        "files": list(termbase.files),
+        "layers": {k: list(v) for k, v in termbase.layers.items()},
+        "fr": fr,
+        "en": en,
+        "lexicon": lexicon,
+    }
+    try:
+        atomic_write(path, marshal.dumps(data))
+    except (OSError, ValueError):
+        pass
+
+
+def load_compiled(key: str) -> tuple[TermBase, Tables, Tables, dict[str, str]] | None:
+    """The compiled form stored under ``key``, or None (missing, stale or unreadable)."""
+    path = _path(key)
+    if path is None:
+        return None
+    try:
+        data: dict[str, Any] = marshal.loads(path.read_bytes())
+        termbase = TermBase()
+        termbase.concepts = ConceptTable(data["concepts"])
+        termbase.patterns = [Pattern(*p) for p in data["patterns"]]
+        termbase.files = data["files"]
+        termbase.layers = data["layers"]  # lists of [path, line] pairs
+        return termbase, tuple(data["fr"]), tuple(data["en"]), data["lexicon"]  # type: ignore[return-value]
+    except Exception:  # missing, truncated or from another version: compile again
+        return None
