@@ -89,6 +89,8 @@ def long_form_for(short: str, words: Sequence[str]) -> int | None:
 def find_definitions(toks: Sequence[Tok]) -> list[Definition]:
     """Abbreviation definitions in the token sequence ``toks``."""
     out: list[Definition] = []
+    if not any(t.text == "(" for t in toks):
+        return out
     words = [i for i, t in enumerate(toks) if not t.space]
     pos = {tok_i: k for k, tok_i in enumerate(words)}
     for k, i in enumerate(words):

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from .annotation import Annotation, annotation_from_json
 from .language import Segment
+from .pipeline import KeepText
 from .typography import normalise
 
 __all__ = ["MODES", "annotate", "annotate_many", "pipeline"]
@@ -39,6 +40,7 @@ def pipeline(
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     nlp = spacy.blank("fr") if mode == "fast" else spacy.load(MODEL, exclude=["parser", "ner", "senter"])
     nlp.max_length = CHUNK * 2
+    nlp.tokenizer = KeepText(nlp.tokenizer)
     nlp.add_pipe(
         "medgloss",
         config={

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from wordfreq import zipf_frequency
-
 __all__ = ["Candidate", "Word", "en_for_phrase", "en_for_word", "find_candidates", "medical_score"]
 
 # (French ending, en-GB ending, en-US ending), longest first within a family.
@@ -273,6 +271,8 @@ def medical_score(word: str) -> float:
         score += 0.55
     elif any(w.startswith(s) or f"-{s}" in w for s in _STEMS):
         score += 0.3
+    from wordfreq import zipf_frequency  # imported here: 0.2 s that fast mode does not need
+
     zipf = zipf_frequency(w, "fr")
     if zipf < 1.5:
         score += 0.3

@@ -10,6 +10,7 @@ marshalled bytes and turned into ``Concept`` objects only when something asks fo
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 from collections.abc import Iterator, MutableMapping, Sequence
@@ -133,10 +134,8 @@ def save_compiled(key: str, termbase: TermBase, fr: Tables, en: Tables, lexicon:
         "en": en,
         "lexicon": lexicon,
     }
-    try:
+    with contextlib.suppress(OSError, ValueError):  # a read-only cache only costs speed
         atomic_write(path, marshal.dumps(data))
-    except (OSError, ValueError):
-        pass
 
 
 def load_compiled(key: str) -> tuple[TermBase, Tables, Tables, dict[str, str]] | None:
@@ -151,6 +150,8 @@ def load_compiled(key: str) -> tuple[TermBase, Tables, Tables, dict[str, str]] |
         termbase.patterns = [Pattern(*p) for p in data["patterns"]]
         termbase.files = data["files"]
         termbase.layers = data["layers"]  # lists of [path, line] pairs
-        return termbase, tuple(data["fr"]), tuple(data["en"]), data["lexicon"]  # type: ignore[return-value]
+        fr: Tables = (data["fr"][0], data["fr"][1])
+        en: Tables = (data["en"][0], data["en"][1])
+        return termbase, fr, en, data["lexicon"]
     except Exception:  # missing, truncated or from another version: compile again
         return None

@@ -22,6 +22,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _QUOTED = re.compile(r"«\s*([^«»]{12,}?)\s*»|“([^“”]{12,}?)”|\"([^\"]{12,}?)\"")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _EN_ONLY = frozenset(EN_STOP - FR_STOP - {"a", "as", "on", "son", "plus", "i", "me", "ne", "pas"})
+_ELIDED = frozenset({"l'", "d'", "l’", "d’"})
 _FR_ONLY = frozenset(FR_STOP - EN_STOP - {"a", "as", "on", "son", "plus", "i", "me", "ne", "pas", "an"})
 
 
@@ -43,6 +44,21 @@ def _identifier() -> Any:
     return ident
 
 
+def _stop_counts(words: list[str]) -> tuple[int, int]:
+    """How many English-only and French-only stop words (and French elisions) ``words`` holds."""
+    en = sum(map(_EN_ONLY.__contains__, words))
+    fr = sum(map(_FR_ONLY.__contains__, words)) + sum(w[:2] in _ELIDED for w in words if "'" in w or "’" in w)
+    return en, fr
+
+
+def _clearly_french(line: str) -> bool:
+    """A whole line that stop words alone show to be French, with no quotation to look into."""
+    if any(q in line for q in "«“\""):
+        return False
+    en, fr = _stop_counts(_WORDS.findall(line.lower()))
+    return fr >= 3 and en * 4 <= fr
+
+
 def classify(text: str) -> str | None:
     """``fr``, ``en``, or None when ``text`` is too short or too mixed to tell.
 
@@ -56,8 +72,7 @@ def classify(text: str) -> str | None:
     words = [w.lower() for w in _WORDS.findall(text)]
     if len(words) < 4:
         return None
-    en = sum(w in _EN_ONLY for w in words)
-    fr = sum(w in _FR_ONLY for w in words) + sum(w[:2] in ("l'", "d'", "l’", "d’") for w in words)
+    en, fr = _stop_counts(words)
     if en >= 2 and en > 2 * fr:
         return "en"
     if fr >= 2 and fr > 2 * en:
@@ -77,6 +92,11 @@ def segment_languages(text: str, default: str = "fr") -> list[Segment]:
         if not line.strip():
             para_lang = default if not pieces or pieces[-1][2] == default else para_lang
             pieces.append((offset, offset + len(line), para_lang))
+            offset += len(line)
+            continue
+        if _clearly_french(line):
+            pieces.append((offset, offset + len(line), "fr"))
+            para_lang = "fr"
             offset += len(line)
             continue
         for m in _SENTENCE.finditer(line):

@@ -69,11 +69,13 @@ def _key(text: str, exact: bool) -> str:
 
 
 @lru_cache(maxsize=500_000)
-def _token_info(text: str) -> tuple[str, str | None, bool, str]:
-    """Per token text: folded key, exact key (for case-sensitive matches), is-article, link word."""
+def _token_info(text: str) -> tuple[str, str | None, bool, str, str | None]:
+    """Per token text: folded key, exact key (for case-sensitive matches), is-article, link word,
+    and the path of its hyphen-separated parts (*Janus-Kinase* also matches *Janus kinase*)."""
     f = fold(text)
     exact = "=" + text if any(c.isupper() for c in text) or not text.isalpha() else None
-    return _key(text, False), exact, f in _ARTICLES, "a" if f in ("au", "aux") else ""
+    split = _hyphen_parts(text) if "-" in text else None
+    return _key(text, False), exact, f in _ARTICLES, "a" if f in ("au", "aux") else "", SEP.join(split) if split else None
 
 
 def _is_caps(text: str) -> bool:
@@ -156,6 +158,7 @@ class TermMatcher:
             for concept in termbase:
                 self._add_concept(concept, tokenize, paths)
             self.paths = {k: tuple(v) for k, v in paths.items()}
+        self.heads = {path.split(SEP, 1)[0] for path in self.paths}
         if lang == "fr" and termbase.patterns:
             assert tokenize is not None or not termbase.patterns
             for pattern in termbase.patterns:
@@ -200,19 +203,16 @@ class TermMatcher:
 
     def find(self, toks: Sequence[Tok]) -> list[Match]:
         """Every match in ``toks``, nested and overlapping ones included."""
-        folded, exact, skip = self._keys(toks)
-        parts = [SEP.join(p) if "-" in t.text and (p := _hyphen_parts(t.text)) else None for t in toks]
+        folded, exact, skip, parts = self._keys(toks)
         glued = _glued_flags(toks, skip)
         paths, prefixes = self.paths, self.prefixes
         matches: list[Match] = []
         n = len(toks)
+        heads = self.heads
         for i in range(n):
-            if skip[i]:
+            if skip[i] or (folded[i] not in heads and exact[i] not in heads and parts[i] is None):
                 continue
-            firsts = [k for k in (exact[i], folded[i], parts[i]) if k and (k in prefixes or k in paths)]
-            if not firsts:
-                continue
-            stack = [(k, i) for k in firsts]
+            stack = [(k, i) for k in (exact[i], folded[i], parts[i]) if k and (k in prefixes or k in paths)]
             while stack:
                 path, j = stack.pop()
                 found = paths.get(path)
@@ -234,11 +234,13 @@ class TermMatcher:
             matches.extend(self._patterns(toks, folded, exact, skip, matches))
         return matches
 
-    def _keys(self, toks: Sequence[Tok]) -> tuple[list[str], list[str | None], list[bool]]:
+    def _keys(self, toks: Sequence[Tok]) -> tuple[list[str], list[str | None], list[bool], list[str | None]]:
+        """Per token: folded key, exact key, whether to skip it inside a term, hyphen-split path."""
         n = len(toks)
         folded: list[str] = [""] * n
         exact: list[str | None] = [None] * n
         skip: list[bool] = [False] * n
+        parts: list[str | None] = [None] * n
         prev = ""
         for i, t in enumerate(toks):
             if t.space:
@@ -248,12 +250,13 @@ class TermMatcher:
             if text == "-" and 0 < i < n - 1 and _glued(toks[i - 1], t, toks[i + 1]):
                 skip[i] = True  # "Janus-Kinase" split by the tokenizer
                 continue
-            key, ex, article, link = _token_info(text)
+            key, ex, article, link, split = _token_info(text)
             skip[i] = article and prev in ("de", "a")
             folded[i] = key
             exact[i] = ex
+            parts[i] = split
             prev = link or key
-        return folded, exact, skip
+        return folded, exact, skip, parts
 
     def _patterns(
         self,
@@ -300,13 +303,13 @@ class TermMatcher:
 _LINKS = frozenset({"de", "a", "le", "la", "les", "l'", "l", "et", "en"})
 
 
-def select(matches: list[Match], folded: Sequence[str] | None = None) -> list[Match]:
+def select(matches: list[Match], toks: Sequence[Tok] | None = None) -> list[Match]:
     """Leftmost-longest matches win; matches inside them are kept as nested, crossing ones dropped.
 
     Between matches of the same span, a glossary term beats a composed pattern and the concepts are
     merged (several concepts: an ambiguity). A one-word match inside a longer one is kept only when
     it heads the longer term or follows a linking word (*cristaux de <calcium>*), not when it is a
-    modifier (*essais <cliniques>*): ``folded`` gives the token keys that tells it. Text order.
+    modifier (*essais <cliniques>*): ``toks`` tells which. Returned in text order.
     """
     ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start), m.pattern is not None))
     kept: list[Match] = []
@@ -320,8 +323,8 @@ def select(matches: list[Match], folded: Sequence[str] | None = None) -> list[Ma
         if top is None or m.start >= top.end:
             top = m
         elif m.end <= top.end:
-            modifier = m.end - m.start == 1 and m.start > top.start and folded is not None
-            if modifier and folded is not None and folded[m.start - 1] not in _LINKS:
+            modifier = m.end - m.start == 1 and m.start > top.start and toks is not None
+            if modifier and toks is not None and fold(toks[m.start - 1].text) not in _LINKS:
                 continue
             m.nested = True
         else:

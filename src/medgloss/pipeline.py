@@ -31,11 +31,29 @@ from .matching import Match, TermMatcher, Tok, select
 from .model import Concept, Term
 from .sentences import split_sentences
 from .termbase import TermBase, bundled_glossary_files, glossary_files
-from .typography import fold, inflection_key, normalise
+from .typography import inflection_key, normalise
 
 __all__ = ["MedglossComponent", "make_medgloss"]
 
 SPANS_KEY = "medgloss"
+TEXT_KEY = "medgloss.text"
+"""``doc.user_data`` key where ``KeepText`` leaves the text a Doc was made from (saves rebuilding it)."""
+
+
+class KeepText:
+    """Wraps a tokenizer so that each Doc remembers its text; ``doc.text`` costs a pass over tokens."""
+
+    def __init__(self, tokenizer: Any):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
+        for text in texts:
+            yield self(text)
 
 
 def _mention_of(span: Span) -> Mention | None:
@@ -83,6 +101,8 @@ class MedglossComponent:
         self.variant = variant
         self.candidates = candidates
         self.serializable = serializable
+        self._rendering_cache: dict[str, tuple[str | None, str | None, tuple[str, ...]]] = {}
+        self.lexicon: dict[str, str] = {}
 
         def tokenize(text: str) -> list[str]:
             chunks = normalise(text).split()
@@ -108,7 +128,6 @@ class MedglossComponent:
         self.termbase = termbase
         self.fr = TermMatcher(self.termbase, tokenize, lang="fr")
         self.en = TermMatcher(self.termbase, tokenize, lang="en")
-        self.lexicon: dict[str, str] = {}
         for concept in self.termbase:
             en = concept.preferred("en", variant)
             if en is None:
@@ -136,16 +155,15 @@ class MedglossComponent:
 
     def annotate_doc(self, doc: Doc) -> Annotation:
         """The annotation of ``doc``; offsets are character offsets into ``doc.text``."""
-        text = doc.text
+        text = doc.user_data.get(TEXT_KEY) or doc.text
         segments = segment_languages(text)
         toks = _toks(doc, text)
-        lang_of = _lang_lookup(segments)
-        tok_lang = [lang_of(t.start) for t in toks]
+        tok_lang = _token_langs(toks, segments)
 
-        folded = [fold(t.text) for t in toks]
         fr_matches = [m for m in self.fr.find(toks) if tok_lang[m.start] == "fr"]
-        en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"]
-        selected = select(fr_matches, folded) + select(en_matches, folded)
+        has_en = any(seg.lang == "en" for seg in segments)
+        en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"] if has_en else []
+        selected = select(fr_matches, toks) + select(en_matches, toks)
         selected.sort(key=lambda m: (m.start, -m.end))
         self._resolve_ambiguity(selected)
 
@@ -190,7 +208,7 @@ class MedglossComponent:
         language segments say: for texts known to be in one language, such as a translation."""
         toks = _toks(doc, doc.text)
         matcher = self.fr if lang == "fr" else self.en
-        selected = select(matcher.find(toks), [fold(t.text) for t in toks])
+        selected = select(matcher.find(toks), toks)
         self._resolve_ambiguity(selected)
         mentions = [x for m in selected if (x := self._mention(m, toks, doc.text, lang)) is not None]
         mentions = _ordered(mentions)
@@ -239,6 +257,17 @@ class MedglossComponent:
             concept, term, start, end, text, lang, m.nested, [c for c, _ in m.entries[1:]]
         )
 
+    def _renderings(self, concept: Concept) -> tuple[str | None, str | None, tuple[str, ...]]:
+        """EN preferred, FR preferred and EN alternatives of ``concept`` (cached: asked per mention)."""
+        cached = self._rendering_cache.get(concept.id)
+        if cached is None:
+            en = concept.preferred("en", self.variant)
+            fr = concept.preferred("fr")
+            alternatives = tuple(t.text for t in concept.alternatives("en", self.variant))
+            cached = (en.text if en else None, fr.text if fr else None, alternatives)
+            self._rendering_cache[concept.id] = cached
+        return cached
+
     def _concept_mention(
         self,
         concept: Concept,
@@ -251,22 +280,21 @@ class MedglossComponent:
         ambiguous: Sequence[str] = (),
         source: str = "glossary",
     ) -> Mention:
-        en = concept.preferred("en", self.variant)
-        fr = concept.preferred("fr")
+        en, fr, alternatives = self._renderings(concept)
         return Mention(
             start=start,
             end=end,
             text=text[start:end],
             lemma=term.text,
             concept_id=concept.id,
-            en=en.text if en else None,
+            en=en,
             lang=lang,
             source=source,
             status=term.status,
             category=concept.category,
             domain=concept.domain,
-            en_alternatives=[t.text for t in concept.alternatives("en", self.variant)],
-            fr_preferred=fr.text if fr else None,
+            en_alternatives=list(alternatives),
+            fr_preferred=fr,
             term_type=term.type,
             ambiguous=list(dict.fromkeys(a for a in ambiguous if a != concept.id)),
             nested=nested,
@@ -406,24 +434,28 @@ class MedglossComponent:
 
 def _toks(doc: Doc, text: str) -> list[Tok]:
     """The tokens of ``doc`` (whose text is ``text``) as ``Tok``, read from arrays: no Token objects."""
+    new = tuple.__new__  # skips the NamedTuple's Python-level __new__: this runs once per token
     out: list[Tok] = []
     for start, length in doc.to_array([IDX, LENGTH]).tolist():
         piece = text[start : start + length]
         if piece.isspace():
-            out.append(Tok(piece, start, True, piece.count("\n")))
+            out.append(new(Tok, (piece, start, True, piece.count("\n"))))
         else:
-            out.append(Tok(piece, start))
+            out.append(new(Tok, (piece, start, False, 0)))
     return out
 
 
-def _lang_lookup(segments: list[Segment]) -> Any:
-    starts = [s.start for s in segments]
-
-    def lang_of(offset: int) -> str:
-        k = bisect.bisect_right(starts, offset) - 1
-        return segments[k].lang if k >= 0 else "fr"
-
-    return lang_of
+def _token_langs(toks: list[Tok], segments: list[Segment]) -> list[str]:
+    """The language of each token, from the segment it starts in."""
+    if all(seg.lang == "fr" for seg in segments):
+        return ["fr"] * len(toks)
+    out: list[str] = []
+    k, last = 0, len(segments) - 1
+    for t in toks:
+        while k < last and t.start >= segments[k].end:
+            k += 1
+        out.append(segments[k].lang if segments else "fr")
+    return out
 
 
 def _ordered(mentions: list[Mention]) -> list[Mention]:
