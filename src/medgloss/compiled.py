@@ -31,6 +31,12 @@ __all__ = ["ConceptTable", "cache_key", "load_compiled", "save_compiled"]
 FORMAT = 1
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 
+_HERE = Path(__file__).resolve().parent
+_COMPILER_FILES = tuple(
+    _HERE / name for name in ("compiled.py", "matching.py", "typography.py", "data/generic_fr.txt")
+)
+"""The code and data that decide the compiled form: editing them invalidates the cache."""
+
 Tables = tuple[dict[str, tuple[tuple[str, int], ...]], set[str]]
 
 
@@ -107,7 +113,7 @@ def cache_key(files: Sequence[Path], variant: str, tokenizer: str) -> str | None
     """A key naming the compiled form of ``files``; None if a file cannot be read."""
     parts = [str(FORMAT), __version__, spacy.__version__, variant, tokenizer]
     try:
-        for f in files:
+        for f in (*files, *_COMPILER_FILES):
             st = f.stat()
             parts.append(f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}")
     except OSError:

@@ -36,6 +36,8 @@ from .typography import inflection_key, normalise
 __all__ = ["MedglossComponent", "make_medgloss"]
 
 SPANS_KEY = "medgloss"
+_NOT_TERMS = frozenset({"VERB", "AUX", "PRON", "ADP", "DET", "CCONJ", "SCONJ"})
+"""Parts of speech a one-word term never has (when the model tagged the text)."""
 TEXT_KEY = "medgloss.text"
 """``doc.user_data`` key where ``KeepText`` leaves the text a Doc was made from (saves rebuilding it)."""
 
@@ -163,6 +165,8 @@ class MedglossComponent:
         fr_matches = [m for m in self.fr.find(toks) if tok_lang[m.start] == "fr"]
         has_en = any(seg.lang == "en" for seg in segments)
         en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"] if has_en else []
+        if doc.has_annotation("POS"):  # "se bouche" (verb) is not "bouche" (mouth)
+            fr_matches = [m for m in fr_matches if m.end - m.start > 1 or doc[m.start].pos_ not in _NOT_TERMS]
         selected = select(fr_matches, toks) + select(en_matches, toks)
         selected.sort(key=lambda m: (m.start, -m.end))
         self._resolve_ambiguity(selected)
