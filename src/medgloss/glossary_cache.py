@@ -12,6 +12,7 @@ The folder is ``$MEDGLOSS_CACHE`` when set (``off`` disables the cache), else
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -62,10 +63,8 @@ def load_glossary_file(path: str | Path, *, strict: bool = False) -> GlossaryFil
     if cached is not None:
         return cached
     parsed = parse_glossary_file(p, strict=strict)
-    try:
+    with contextlib.suppress(OSError):  # a read-only or full cache folder only costs speed
         atomic_write(entry, pickle.dumps((key, parsed.strict), 5) + pickle.dumps(_pack(parsed), 5))
-    except OSError:
-        pass  # a read-only or full cache folder only costs speed
     return parsed
 
 
@@ -122,7 +121,12 @@ def _unpack(data: tuple[Any, ...]) -> GlossaryFile:
             id=cid,
             category=category,
             domain=domain,
-            terms=[Term(*t, origin=path) for t in terms],
+            terms=[
+                Term(
+                    text, lang, status, kind, gender, number, register, variant, needs_def, note, tline, path
+                )
+                for text, lang, status, kind, gender, number, register, variant, needs_def, note, tline in terms
+            ],
             definition=definition,
             codes=codes,
             note=note,

@@ -158,6 +158,8 @@ def parse_glossary_file(path: str | Path, *, strict: bool = True) -> GlossaryFil
         raw = p.read_bytes()
     except OSError as err:
         return GlossaryFile(str(p), problems=[Problem(str(p), None, "error", err.strerror or str(err))])
+    if not raw.strip():
+        return GlossaryFile(str(p), problems=[Problem(str(p), None, "error", _("the file is empty"))])
     if b"\x00" in raw[:65536] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return GlossaryFile(str(p), problems=[Problem(str(p), line, "error", _("binary file, not TOML"))])
@@ -288,7 +290,9 @@ def _parse_concept(
             problem(line, _("concept {id}: no {lang!r} terms").format(id=cid, lang=lang))
             continue
         if not isinstance(entries, list):
-            problem(line, _("concept {id}: {lang!r} must be an array of term tables").format(id=cid, lang=lang))
+            problem(
+                line, _("concept {id}: {lang!r} must be an array of term tables").format(id=cid, lang=lang)
+            )
             continue
         for entry in entries:
             term = _parse_term(entry, lang, cid, line, cursor, lines, path, problem)
@@ -330,7 +334,9 @@ def _parse_term(
     if text != text.strip() or "  " in text:
         problem(
             line,
-            _("concept {id}: term {term!r} has leading, trailing or doubled spaces").format(id=cid, term=text),
+            _("concept {id}: term {term!r} has leading, trailing or doubled spaces").format(
+                id=cid, term=text
+            ),
         )
     get = entry.get
     values = {

@@ -1,0 +1,85 @@
+"""The glossary file parser: every problem with its line, strict (stdlib) and fast (rtoml) reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medgloss.glossary_file import parse_glossary_file, parse_glossary_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
+BAD = FIXTURES / "bad"
+
+
+def test_a_good_file_has_no_problem_and_every_term_knows_its_line() -> None:
+    parsed = parse_glossary_file(FIXTURES / "house.toml")
+    assert parsed.problems == []
+    assert [c.id for c in parsed.concepts] == ["dermatomyositis", "intensive_care", "oedema"]
+    lines = (FIXTURES / "house.toml").read_text("utf-8").splitlines()
+    for concept in parsed.concepts:
+        assert lines[concept.line - 1] == "[[concept]]"
+        for term in concept.terms:
+            assert f'term = "{term.text}"' in lines[term.line - 1]
+            assert term.origin == str(FIXTURES / "house.toml")
+    assert parsed.concepts[1].domain == "critical-care"
+    assert parsed.concepts[0].domain == "rheumatology"
+    assert [p.id for p in parsed.patterns] == ["inhibitor_of"]
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("syntax.toml", 9, "TOML syntax"),
+        ("unknown_keys.toml", 3, "unknown key 'colour' in [glossary]"),
+        ("unknown_keys.toml", 8, "unknown key 'synonyms' in concept"),
+        ("unknown_keys.toml", 10, "unknown term key 'plural'"),
+        ("values.toml", 4, "must be lower-case ASCII"),
+        ("values.toml", 6, "category 'illness' is not one of"),
+        ("values.toml", 8, "gender 'n' of 'maladie'"),
+        ("values.toml", 9, "status 'recommended'"),
+        ("values.toml", 10, "leading, trailing or doubled spaces"),
+        ("values.toml", 11, "empty fr term"),
+        ("preferred.toml", 25, "no 'en' terms"),
+        ("latin1.toml", 8, "not UTF-8 text"),
+        ("binary.toml", 3, "binary file"),
+        ("empty.toml", None, "the file is empty"),
+    ],
+)
+def test_malformed_files_report_each_problem_with_its_line(name: str, line: int | None, message: str) -> None:
+    parsed = parse_glossary_file(BAD / name)
+    found = [(p.line, p.message) for p in parsed.errors]
+    assert any(ln == line and message in msg for ln, msg in found), found
+
+
+def test_a_missing_file_is_one_error() -> None:
+    parsed = parse_glossary_file(BAD / "does-not-exist.toml")
+    assert len(parsed.errors) == 1 and parsed.concepts == []
+
+
+MULTILINE_INLINE = """[glossary]
+domain = "x"
+
+[[concept]]
+id = "gout"
+category = "disorder"
+definition = {
+  fr = "Arthrite due aux cristaux d'urate.",
+}
+fr = [{ term = "goutte", status = "preferred" }]
+en = [{ term = "gout", status = "preferred" }]
+"""
+
+
+def test_the_strict_read_refuses_toml_11_that_the_fast_read_accepts() -> None:
+    fast = parse_glossary_text(MULTILINE_INLINE, "x.toml", strict=False)
+    assert fast.problems == [] and fast.concepts[0].definition["fr"].startswith("Arthrite")
+    strict = parse_glossary_text(MULTILINE_INLINE, "x.toml", strict=True)
+    assert strict.errors and strict.errors[0].line == 7 and "TOML syntax" in strict.errors[0].message
+
+
+def test_the_fast_read_reports_syntax_errors_like_the_strict_one() -> None:
+    text = (BAD / "syntax.toml").read_text("utf-8")
+    fast = parse_glossary_text(text, "s.toml", strict=False)
+    strict = parse_glossary_text(text, "s.toml", strict=True)
+    assert fast.problems == strict.problems
