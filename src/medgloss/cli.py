@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from .i18n import set_language
+from .i18n import set_language, translate_click, translate_help
 
 __all__ = ["main"]
 
@@ -25,7 +25,8 @@ def _ui_lang_from_argv(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> None:
     """Run ``medgloss`` with ``argv`` (default: the process arguments)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    set_language(_ui_lang_from_argv(args))
+    translate_click(set_language(_ui_lang_from_argv(args)))
     from .commands import app
 
+    translate_help(app)
     app.main(args=args, prog_name="medgloss")

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import __version__
-from .api import annotate_many, pipeline
+from .api import pipeline
+from .article_formats import KINDS, Article, annotate_articles, read_article_file
+from .cli_check import check
+from .cli_evaluate import evaluate
+from .cli_glossary import glossary
+from .cli_po import po
 from .errors import MedglossError
 from .i18n import UI_LANGS, _
-from .outputs import expand_inputs, is_ours
-from .render import RENDERERS
-from .textio import atomic_write, read_article
+from .outputs import expand_inputs, output_stems, refusal
+from .render import BOM, BOM_FORMATS, RENDERERS, format_for_path, render
+from .textio import atomic_write
 
 __all__ = ["app"]
 
@@ -34,7 +40,7 @@ class MedglossGroup(click.Group):
     and turns medgloss errors into one-line messages."""
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Any, Any, list[str]]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        if args and args[0] not in self.commands and (args[0] == "-" or not args[0].startswith("-")):
             return "annotate", self.commands["annotate"], args
         return super().resolve_command(ctx, args)
 
@@ -77,6 +83,24 @@ def app(ui_lang: str | None) -> None:
     del ui_lang  # applied before the commands were loaded (see medgloss.cli)
 
 
+LARGE = 1_000_000
+"""Articles longer than this many characters get a note that annotating them takes a while."""
+
+
+def _formats(ctx: click.Context, param: click.Parameter, values: Sequence[str]) -> tuple[str, ...]:
+    """``-f html -f tsv`` or ``-f html,tsv``: known format names, each once."""
+    del ctx, param
+    names = [n.strip().lower() for v in values for n in v.split(",") if n.strip()]
+    unknown = [n for n in names if n not in RENDERERS]
+    if unknown:
+        raise click.BadParameter(
+            _("unknown format {name}; choose from {choices}").format(
+                name=unknown[0], choices=", ".join(RENDERERS)
+            )
+        )
+    return tuple(dict.fromkeys(names))
+
+
 @app.command()
 @click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
 @click.option(
@@ -84,8 +108,12 @@ def app(ui_lang: str | None) -> None:
     "-f",
     "formats",
     multiple=True,
-    type=click.Choice(sorted(RENDERERS)),
-    help=_("Output format (repeatable); default html when writing to a folder, json on standard output."),
+    callback=_formats,
+    metavar="FORMAT",
+    help=_(
+        "Output format, repeatable or comma-separated: {formats}. Default: html into a folder, "
+        "the format of the file's suffix for -o FILE, json on standard output."
+    ).format(formats=", ".join(RENDERERS)),
 )
 @click.option(
     "--output",
@@ -95,6 +123,13 @@ def app(ui_lang: str | None) -> None:
         "Output folder (one file per article and format), or a file for a single output; '-' for standard output."
     ),
 )
+@click.option(
+    "--input-format",
+    type=click.Choice(["auto", *KINDS]),
+    default="auto",
+    show_default=True,
+    help=_("How to read the articles; auto goes by file suffix (.md, .html, else text)."),
+)
 @glossary_option
 @variant_option
 @click.option(
@@ -103,25 +138,39 @@ def app(ui_lang: str | None) -> None:
     help=_("Glossary and abbreviations only, without the statistical model (no candidates)."),
 )
 @click.option("--force", is_flag=True, help=_("Replace existing output files that medgloss did not write."))
-@click.option("--quiet", "-q", is_flag=True, help=_("No progress bar or summary."))
+@click.option(
+    "--bom", is_flag=True, help=_("Start TSV and CSV term sheets with a UTF-8 byte-order mark (Excel).")
+)
+@click.option("--quiet", "-q", is_flag=True, help=_("No progress bar, notes or summary."))
 def annotate(
     articles: Sequence[str],
-    formats: Sequence[str],
+    formats: tuple[str, ...],
     output: str | None,
+    input_format: str,
     glossaries: Sequence[str],
     variant: str,
     fast: bool,
     force: bool,
+    bom: bool,
     quiet: bool,
 ) -> None:
-    """Annotate French articles: terms, EN equivalents, abbreviations, candidates.
+    """Annotate French articles (.txt, .md, .html; folders and globs too): terms, EN equivalents,
+    abbreviations, candidates.
+
+    Into a folder, each article gives STEM.html, STEM.annotated.md, STEM.terms.tsv,
+    STEM.terms.csv, STEM.bilingual.html, STEM.bilingual.md or STEM.json. Files medgloss wrote
+    before are replaced; other existing files only with --force; an input never.
 
     Example: medgloss annotate article.txt -f html -f tsv -o out/
     """
     inputs = expand_inputs(articles)
     to_stdout = output in (None, "-")
-    formats = tuple(formats) or (("json",) if to_stdout else ("html",) if "html" in RENDERERS else ("json",))
-    single_file = output is not None and not to_stdout and (Path(output).suffix and not Path(output).is_dir())
+    single_file = (
+        not to_stdout and output is not None and not Path(output).is_dir() and bool(Path(output).suffix)
+    )
+    if not formats:
+        guessed = format_for_path(output) if single_file and output else None
+        formats = (guessed or "html",) if not to_stdout else ("json",)
     if to_stdout and (len(inputs) > 1 or len(formats) > 1):
         fail(_("several articles or formats need an output folder: -o DIR"))
     if single_file and (len(inputs) > 1 or len(formats) > 1):
@@ -129,70 +178,99 @@ def annotate(
 
     mode = "fast" if fast else "full"
     termbase = pipeline(mode, tuple(glossaries), variant).get_pipe("medgloss").termbase  # type: ignore[attr-defined]
-    texts: list[str] = []
-    readable: list[str] = []
-    failures = 0
-    for item in inputs:
-        try:
-            text, encoding = read_article(item)
-        except MedglossError as err:
-            click.echo(_("medgloss: error: {message}").format(message=err), err=True)
-            failures += 1
-            continue
-        texts.append(text)
-        readable.append(item)
-        del encoding
-    written = 0
-    show_progress = not quiet and len(readable) > 1 and sys.stderr.isatty()
-    stream = annotate_many(texts, sources=readable, mode=mode, glossary=glossaries, variant=variant)
+    stems = output_stems(inputs)
+    sources = {Path(i).resolve() for i in inputs if i != "-"}
+    written: dict[Path, str] = {}
+    problems = 0
+    done = 0
+
+    def report(err: MedglossError) -> None:
+        nonlocal problems
+        problems += 1
+        click.echo(_("medgloss: error: {message}").format(message=err), err=True)
+
+    def note(message: str) -> None:
+        if not quiet:
+            click.echo(_("medgloss: note: {message}").format(message=message), err=True)
+
+    show_bar = not quiet and len(inputs) > 1 and sys.stderr.isatty()
     with (
-        click.progressbar(stream, length=len(readable), label=_("Annotating"), file=sys.stderr)
-        if show_progress
-        else _nullbar(stream) as bar
-    ):
-        for ann in bar:
+        click.progressbar(length=len(inputs), label=_("Annotating"), file=sys.stderr)
+        if show_bar
+        else contextlib.nullcontext()
+    ) as bar:
+
+        def readable() -> Iterator[Article]:
+            for item in inputs:
+                try:
+                    article = read_article_file(item, input_format)
+                except MedglossError as err:
+                    report(err)
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                if article.encoding not in ("utf-8", "utf-8-sig"):
+                    note(
+                        _("{path}: not UTF-8, read as {encoding}").format(
+                            path=item, encoding=article.encoding
+                        )
+                    )
+                if len(article.source) > LARGE:
+                    note(
+                        _("{path}: large article ({size:,} characters); this takes a while").format(
+                            path=item, size=len(article.source)
+                        )
+                    )
+                yield article
+
+        for article, ann in annotate_articles(readable(), mode=mode, glossary=glossaries, variant=variant):
+            done += 1
             for fmt in formats:
-                suffix, render = RENDERERS[fmt]
-                content = render(ann, termbase)
+                content = render(fmt, ann, termbase, article)
+                if bom and fmt in BOM_FORMATS:
+                    content = BOM + content
                 if to_stdout:
-                    click.echo(content, nl=False)
+                    sys.stdout.buffer.write(content.encode("utf-8"))
+                    sys.stdout.flush()
                     continue
                 assert output is not None
                 target = (
                     Path(output)
                     if single_file
-                    else Path(output) / (Path(ann.source or "stdin").stem + suffix)
+                    else Path(output) / f"{stems[article.name or '-']}{RENDERERS[fmt][0]}"
                 )
-                if target.exists() and not force and not is_ours(target):
-                    click.echo(
-                        _(
-                            "medgloss: error: {path}: exists and was not written by medgloss; use --force"
-                        ).format(path=target),
-                        err=True,
-                    )
-                    failures += 1
+                problem = refusal(target, sources, written, force)
+                if problem:
+                    report(MedglossError(problem, target))
                     continue
-                atomic_write(target, content)
-                written += 1
-    if not quiet and not to_stdout:
+                try:
+                    atomic_write(target, content)
+                except OSError as err:
+                    report(
+                        MedglossError(_("cannot write: {reason}").format(reason=err.strerror or err), target)
+                    )
+                    continue
+                written[target.resolve()] = article.name or "-"
+            if bar is not None:
+                bar.update(1)
+    if not quiet and (not to_stdout or problems):
         click.echo(
             _(
-                "{articles} article(s) annotated, {files} file(s) written to {folder}, {failed} failure(s)"
-            ).format(articles=len(readable), files=written, folder=output, failed=failures),
+                "Annotated {done} of {total} article(s); {files} file(s) written{where}; {problems} problem(s)."
+            ).format(
+                done=done,
+                total=len(inputs),
+                files=len(written),
+                where=_(" to {folder}").format(folder=output) if output and not to_stdout else "",
+                problems=problems,
+            ),
             err=True,
         )
-    if failures:
-        sys.exit(EXIT_USAGE if not readable else EXIT_FINDINGS)
+    if problems:
+        sys.exit(EXIT_USAGE)
 
 
-class _nullbar:
-    """A stand-in for click's progress bar when none is shown."""
-
-    def __init__(self, items: Any):
-        self.items = items
-
-    def __enter__(self) -> Any:
-        return self.items
-
-    def __exit__(self, *exc: object) -> None:
-        return None
+app.add_command(check)
+app.add_command(evaluate)
+app.add_command(glossary)
+app.add_command(po)

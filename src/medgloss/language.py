@@ -53,7 +53,7 @@ def _stop_counts(words: list[str]) -> tuple[int, int]:
 
 def _clearly_french(line: str) -> bool:
     """A whole line that stop words alone show to be French, with no quotation to look into."""
-    if any(q in line for q in "«“\""):
+    if any(q in line for q in '«“"'):
         return False
     en, fr = _stop_counts(_WORDS.findall(line.lower()))
     return fr >= 3 and en * 4 <= fr

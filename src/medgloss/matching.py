@@ -75,7 +75,13 @@ def _token_info(text: str) -> tuple[str, str | None, bool, str, str | None]:
     f = fold(text)
     exact = "=" + text if any(c.isupper() for c in text) or not text.isalpha() else None
     split = _hyphen_parts(text) if "-" in text else None
-    return _key(text, False), exact, f in _ARTICLES, "a" if f in ("au", "aux") else "", SEP.join(split) if split else None
+    return (
+        _key(text, False),
+        exact,
+        f in _ARTICLES,
+        "a" if f in ("au", "aux") else "",
+        SEP.join(split) if split else None,
+    )
 
 
 def _is_caps(text: str) -> bool:

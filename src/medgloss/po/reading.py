@@ -60,8 +60,8 @@ def decode_po(data: bytes, name: str = "<po>") -> str:
     if data[:4] in _MO_MAGIC:
         raise PoError(_("this is a compiled .mo file, not a PO file"), name)
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise PoError(_("binary data (NUL byte), not a PO file"), name, line)
+        nul_line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise PoError(_("binary data (NUL byte), not a PO file"), name, nul_line)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     charset, line = "UTF-8", None
@@ -98,36 +98,32 @@ def parse_po(text: str, name: str = "<po>") -> polib.POFile:
     except (OSError, ValueError) as err:
         m = _POLIB_LINE.search(str(err))
         raise PoError(str(err), name, int(m.group(1)) if m else None) from None
-    seen: dict[tuple[str | None, str], int] = {}
+    first_line = next((no for no, line in enumerate(text.splitlines(), 1) if line.strip()), 1)
     for entry in catalog:
-        key = (entry.msgctxt, entry.msgid)
-        if key in seen:
-            raise PoError(
-                _("duplicate message definition (first defined at line {line})").format(line=seen[key]),
-                name,
-                entry.linenum,
-            )
-        seen[key] = entry.linenum
+        if not entry.linenum:  # polib numbers the file's first entry 0
+            entry.linenum = first_line
     return catalog
 
 
 def check_syntax(text: str, name: str = "<po>") -> None:
-    """Raise PoError at the first line that breaks the PO syntax (strings, escapes, entry structure)."""
+    """Raise PoError at the first line that breaks the PO syntax: strings, escapes, entry structure,
+    duplicate messages."""
     _Checker(name).run(text)
 
 
 class _Checker:
-    """A line-by-line state machine over the keywords of one entry (live or obsolete)."""
+    """A line-by-line state machine over the keywords of the current entry (live or obsolete)."""
 
     def __init__(self, name: str):
         self.name = name
+        self.seen: dict[tuple[str, ...], int] = {}
 
     def fail(self, line: int, message: str) -> NoReturn:
         raise PoError(message, self.name, line)
 
     def run(self, text: str) -> None:
-        live = _Entry(self)
-        obsolete = _Entry(self)
+        live = _Entry(self, check_duplicates=True)
+        obsolete = _Entry(self, check_duplicates=False)
         for no, raw in enumerate(text.splitlines(), 1):
             line = raw.strip()
             if line.startswith("#~"):
@@ -138,7 +134,9 @@ class _Checker:
                 obsolete.feed(rest, no)
             elif not line or line.startswith("#"):
                 if line.startswith("#|"):
-                    self.strings_of_previous(line[2:].strip(), no)
+                    rest = line[2:].strip()
+                    m = _KEYWORD.match(rest)
+                    self.string(rest[m.end() :] if m else rest, no)
                 live.end(no)
                 obsolete.end(no)
             else:
@@ -147,12 +145,8 @@ class _Checker:
         live.end(None)
         obsolete.end(None)
 
-    def strings_of_previous(self, rest: str, no: int) -> None:
-        m = _KEYWORD.match(rest)
-        self.string(rest[m.end() :] if m else rest, no)
-
-    def string(self, token: str, no: int) -> None:
-        """Check one quoted string: closed, no bare quote inside, known escapes only."""
+    def string(self, token: str, no: int) -> str:
+        """Check one quoted string (closed, no bare quote inside, known escapes only); its content."""
         m = _STRING.match(token)
         if not m:
             if not token.startswith('"'):
@@ -161,39 +155,58 @@ class _Checker:
         for esc in _ESCAPE.finditer(m.group(1)):
             if esc.group(1) not in _VALID_ESCAPES:
                 self.fail(no, _("invalid escape sequence '\\{char}'").format(char=esc.group(1)))
+        return m.group(1)
 
 
 class _Entry:
-    """The keywords seen so far in the current entry, to catch a missing or misplaced one."""
+    """The keywords and strings seen so far in the current entry."""
 
-    def __init__(self, checker: _Checker):
+    def __init__(self, checker: _Checker, check_duplicates: bool):
         self.checker = checker
+        self.check_duplicates = check_duplicates
         self.reset()
 
     def reset(self) -> None:
         self.keywords: list[str] = []
+        self.strings: dict[str, str] = {}
         self.msgid_line: int | None = None
         self.plural = False
 
     def end(self, no: int | None) -> None:
         """The entry ends (blank line, comment or end of file): it must be complete."""
-        if self.keywords and not self.keywords[-1].startswith("msgstr"):
+        if not self.keywords:
+            return
+        if not self.keywords[-1].startswith("msgstr"):
             self.checker.fail(self.msgid_line or no or 1, _("missing 'msgstr' for this msgid"))
+        self.register()
         self.reset()
+
+    def register(self) -> None:
+        """Refuse a second message with the same msgctxt and msgid."""
+        if not self.check_duplicates or self.msgid_line is None:
+            return
+        key = ("msgctxt" in self.strings, self.strings.get("msgctxt", ""), self.strings.get("msgid", ""))
+        first = self.checker.seen.setdefault(tuple(map(str, key)), self.msgid_line)
+        if first != self.msgid_line:
+            self.checker.fail(
+                self.msgid_line,
+                _("duplicate message definition (first defined at line {line})").format(line=first),
+            )
 
     def feed(self, line: str, no: int) -> None:
         if line.startswith('"'):
             if not self.keywords:
                 self.checker.fail(no, _("syntax error: a string outside any msgid or msgstr"))
-            self.checker.string(line, no)
+            self.strings[self.keywords[-1]] += self.checker.string(line, no)
             return
         m = _KEYWORD.match(line)
         if not m:
             self.checker.fail(no, _("syntax error: expected msgctxt, msgid, msgstr or a quoted string"))
         keyword = m.group(1)
-        self.checker.string(line[m.end() :], no)
+        content = self.checker.string(line[m.end() :], no)
         last = self.keywords[-1] if self.keywords else None
         if keyword in ("msgctxt", "msgid") and last is not None and last.startswith("msgstr"):
+            self.register()
             self.reset()
             last = None
         if keyword == "msgctxt" and last is not None:
@@ -207,17 +220,16 @@ class _Entry:
                 self.checker.fail(no, _("'msgid_plural' must follow 'msgid'"))
             self.plural = True
         elif keyword == "msgstr":
-            if last != "msgid":
-                self.checker.fail(no, _("'msgstr' without a 'msgid' before it"))
             if self.plural:
                 self.checker.fail(no, _("a plural entry needs msgstr[0], msgstr[1]…, not 'msgstr'"))
+            if last != "msgid":
+                self.checker.fail(no, _("'msgstr' without a 'msgid' before it"))
         elif keyword.startswith("msgstr["):
             index = int(m.group(2))
-            expected = 0 if last == "msgid_plural" else None
-            if last is not None and last.startswith("msgstr["):
-                expected = int(last[7:-1]) + 1
             if not self.plural:
                 self.checker.fail(no, _("'msgstr[N]' in an entry without 'msgid_plural'"))
-            if expected is None or index != expected:
+            expected = int(last[7:-1]) + 1 if last and last.startswith("msgstr[") else 0
+            if index != expected:
                 self.checker.fail(no, _("'msgstr[{index}]' out of order").format(index=index))
         self.keywords.append(keyword)
+        self.strings[keyword] = content

@@ -9,6 +9,7 @@ punctuation) or ``paragraph``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..sentences import split_sentences
 
@@ -56,7 +57,7 @@ def split_segments(text: str) -> list[TextSegment]:
         elif _stands_alone(lines, no) and len(line.strip()) <= HEADING_MAX and not _ends_sentence(line):
             kind = "heading"
         bounds = [*sentence_starts, line_end]
-        for start, end in zip(bounds, bounds[1:], strict=False):
+        for start, end in pairwise(bounds):
             piece = text[start:end].rstrip()
             out.append(TextSegment(piece, start, start + len(piece), no, kind))
     return out

@@ -23,8 +23,14 @@ def write_po(catalog: polib.POFile, path: str | Path) -> None:
 
 
 def compile_mo(catalog: polib.POFile) -> bytes:
-    """The ``.mo`` form of ``catalog``: translated entries only (fuzzy and obsolete ones left out)."""
-    return bytes(catalog.to_binary())
+    """The ``.mo`` form of ``catalog``, as ``msgfmt`` makes it: translated messages only (fuzzy and
+    obsolete ones left out), and a header without ``POT-Creation-Date``."""
+    metadata = catalog.metadata
+    catalog.metadata = {k: v for k, v in metadata.items() if k != "POT-Creation-Date"}
+    try:
+        return bytes(catalog.to_binary())
+    finally:
+        catalog.metadata = metadata
 
 
 def write_mo(catalog: polib.POFile, path: str | Path) -> None:
