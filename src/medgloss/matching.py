@@ -30,10 +30,21 @@ _END = "\0"  # trie key holding the entries of a complete term (no token key con
 
 def _generic_words() -> frozenset[str]:
     text = (resources.files("medgloss") / "data" / "generic_fr.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    return frozenset(inflection_key(w) for w in words)
+
+
+def _stop_keys() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    return frozenset(inflection_key(w) for w in FR | EN if len(w) > 1) | frozenset(FR | EN)
 
 
 GENERIC = _generic_words()
+"""Inflection keys of everyday words that are no terms on their own (data/generic_fr.txt)."""
+STOP = _stop_keys()
+"""Stop words, and their keys: a one-word match on *tous* is not *toux*."""
 
 
 class Tok(NamedTuple):
@@ -115,6 +126,8 @@ def token_keys(tokens: Sequence[str], short: bool = False) -> list[list[str]]:
         f = fold(text)
         if f in _ARTICLES and prev in ("de", "a"):
             continue
+        if text == "-":
+            continue  # "RT-PCR" split by the tokenizer: the text side skips a glued hyphen too
         exact = short or _is_caps(text)
         key = _key(text, exact)
         if not key:
@@ -223,7 +236,8 @@ class TermMatcher:
                 path, j = stack.pop()
                 found = paths.get(path)
                 if found is not None and not (glued[i] & 1 or glued[j] & 2):
-                    matches.append(Match(i, j + 1, self._entries(found)))
+                    if j > i or exact[i] == path or fold(toks[i].text) not in STOP:
+                        matches.append(Match(i, j + 1, self._entries(found)))
                 if path not in prefixes:
                     continue
                 k = j + 1
@@ -289,8 +303,6 @@ class TermMatcher:
                     break
                 j += 1
                 for pattern, glued, _tail in child.get(_END, []):
-                    if glued:
-                        continue
                     k = j
                     while k < n and skip[k]:
                         k += 1
@@ -298,6 +310,27 @@ class TermMatcher:
                         if self._fits(pattern, filler):
                             yield Match(i, filler.end, [], pattern=pattern, filler=filler)
                 node = child
+            yield from self._glued_patterns(toks, i, j, node)
+
+    def _glued_patterns(self, toks: Sequence[Tok], i: int, j: int, node: dict[str, Any]) -> Iterable[Match]:
+        """*anti-TNF* as one token: a pattern whose head ends in ``anti-`` and a filler glued to it."""
+        if j >= len(toks) or "-" not in toks[j].text:
+            return
+        head, _, rest = toks[j].text.partition("-")
+        child = node.get(_key(head, _is_caps(head)))
+        if child is None or not rest:
+            return
+        for pattern, glued, _tail in child.get(_END, []):
+            if not glued:
+                continue
+            for key in ("=" + rest, _key(rest, False)):
+                found = self.paths.get(key)
+                if found is None:
+                    continue
+                filler = Match(j, j + 1, self._entries(found))
+                if self._fits(pattern, filler):
+                    yield Match(i, j + 1, [], pattern=pattern, filler=filler)
+                    return
 
     def _fits(self, pattern: Pattern, filler: Match) -> bool:
         if filler.pattern is not None or not filler.entries:
@@ -306,7 +339,7 @@ class TermMatcher:
         return not pattern.slot or bool(cats & set(pattern.slot))
 
 
-_LINKS = frozenset({"de", "a", "le", "la", "les", "l'", "l", "et", "en"})
+_LINKS = frozenset({"de", "des", "du", "d'", "a", "au", "aux", "le", "la", "les", "l'", "l", "et", "en", "par", "contre", "pour", "anti"})
 
 
 def select(matches: list[Match], toks: Sequence[Tok] | None = None) -> list[Match]:

@@ -36,8 +36,26 @@ from .typography import inflection_key, normalise
 __all__ = ["MedglossComponent", "make_medgloss"]
 
 SPANS_KEY = "medgloss"
-_NOT_TERMS = frozenset({"VERB", "AUX", "PRON", "ADP", "DET", "CCONJ", "SCONJ"})
-"""Parts of speech a one-word term never has (when the model tagged the text)."""
+_FUNCTION_POS = frozenset({"PRON", "ADP", "DET", "CCONJ", "SCONJ"})
+
+
+def _could_be_term(doc: Doc, i: int) -> bool:
+    """Whether a one-word match at token ``i`` may be a term, going by the tagger.
+
+    Function words never are. A verb is not when it has a verb's lemma (*se bouche* → *boucher*, not
+    *bouche*): the small model tags unknown drug and disease nouns as verbs, but leaves them their
+    own form as lemma. An adjective right after a noun modifies it (*essais cliniques*,
+    *coma diabétique*) and is not the noun concept of the same form.
+    """
+    token = doc[i]
+    pos = token.pos_
+    if pos in _FUNCTION_POS:
+        return False
+    if pos in ("VERB", "AUX"):
+        return token.lemma_.lower() == token.text.lower()
+    if pos == "ADJ" and i > 0:
+        return doc[i - 1].pos_ not in ("NOUN", "PROPN")
+    return True
 TEXT_KEY = "medgloss.text"
 """``doc.user_data`` key where ``KeepText`` leaves the text a Doc was made from (saves rebuilding it)."""
 
@@ -165,8 +183,8 @@ class MedglossComponent:
         fr_matches = [m for m in self.fr.find(toks) if tok_lang[m.start] == "fr"]
         has_en = any(seg.lang == "en" for seg in segments)
         en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"] if has_en else []
-        if doc.has_annotation("POS"):  # "se bouche" (verb) is not "bouche" (mouth)
-            fr_matches = [m for m in fr_matches if m.end - m.start > 1 or doc[m.start].pos_ not in _NOT_TERMS]
+        if doc.has_annotation("POS"):
+            fr_matches = [m for m in fr_matches if m.end - m.start > 1 or _could_be_term(doc, m.start)]
         selected = select(fr_matches, toks) + select(en_matches, toks)
         selected.sort(key=lambda m: (m.start, -m.end))
         self._resolve_ambiguity(selected)
@@ -285,6 +303,10 @@ class MedglossComponent:
         source: str = "glossary",
     ) -> Mention:
         en, fr, alternatives = self._renderings(concept)
+        if term.register == "lay":  # "rougeur" is "redness", not "erythema"
+            lay = next((t.text for t in concept.terms_in("en") if t.register == "lay" and t.usable), None)
+            if lay is not None and lay != en:
+                en, alternatives = lay, tuple(a for a in (en, *alternatives) if a and a != lay)
         return Mention(
             start=start,
             end=end,

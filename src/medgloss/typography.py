@@ -97,8 +97,10 @@ def inflection_key(word: str) -> str:
     ['autoimmun', 'autoimmun', 'interstitiel', 'hopital']
     """
     w = fold(word).replace("-", "").replace("'", "")
-    if len(w) <= 3 or not w.isalpha():
+    if len(w) <= 2 or not w.isalpha():
         return w
+    if len(w) == 3:  # "nés" / "né": only the plural
+        return w[:-1] if w[-1] in "sx" else w
     if w.endswith("aux") and len(w) > 4:
         return w[:-3] + "al"
     if w[-1] in "sx":
