@@ -29,6 +29,7 @@ from .glossary_search import TermIndex, search_key
 from .glossary_validate import check_concept, form_key, validate_layers
 from .glossary_writer import add_concept_text, concept_table, dumps, format_file, format_text, glossary_text
 from .i18n import _
+from .importers import SOURCES, import_source
 from .model import CATEGORIES, CODE_SYSTEMS, LANGS, Concept, Term
 from .termbase import TermBase, bundled_glossary_files, glossary_files
 from .textio import atomic_write
@@ -717,9 +718,29 @@ def _columns(spec: str | None) -> dict[str, str] | None:
 
 
 @glossary.command("import")
-@click.argument("source_file", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("source_files", nargs=-1, metavar="[FILE...]", type=click.Path(dir_okay=False))
 @click.option(
     "--output", "-o", required=True, metavar="OUT", help=_("Glossary file to write (our TOML format).")
+)
+@click.option(
+    "--from",
+    "terminology",
+    type=click.Choice(sorted(SOURCES)),
+    help=_(
+        "Import an open terminology instead of an exchange file: hpo [hp-fr.babelon.tsv], "
+        "icd11 [cim-11.sqlite3] (package cim-11-certic), orphanet FR.xml EN.xml."
+    ),
+)
+@click.option(
+    "--limit", type=click.IntRange(1), metavar="N", help=_("With --from: read only the first N entries.")
+)
+@click.option(
+    "--unfiltered",
+    is_flag=True,
+    help=_("With --from: keep every entry and term (no noise filter, every branch of the source)."),
+)
+@click.option(
+    "--source-version", metavar="TEXT", help=_("With --from: the source's version, when its files do not say.")
 )
 @click.option(
     "--format", "-f", "fmt", type=click.Choice(FORMATS), help=_("Format of FILE (default: from its name).")
@@ -739,7 +760,10 @@ def _columns(spec: str | None) -> dict[str, str] | None:
     show_default=True,
     help=_("Language of the source column of DeepL entries."),
 )
-@click.option("--domain", help=_("Domain of the new file (default: the most frequent one, else OUT's name)."))
+@click.option(
+    "--domain",
+    help=_("Domain of the new file (default: the most frequent one, else OUT's name; with --from, the source's)."),
+)
 @click.option(
     "--category",
     type=click.Choice(CATEGORIES),
@@ -750,8 +774,12 @@ def _columns(spec: str | None) -> dict[str, str] | None:
 @click.option("--force", is_flag=True, help=_("Replace OUT when it exists."))
 @quiet_option
 def import_command(
-    source_file: str,
+    source_files: Sequence[str],
     output: str,
+    terminology: str | None,
+    limit: int | None,
+    unfiltered: bool,
+    source_version: str | None,
     fmt: str | None,
     dialect: str,
     columns: str | None,
@@ -763,22 +791,45 @@ def import_command(
 ) -> None:
     """Import a TBX (v3 or v2/martif: IATE, Weblate) or CSV/TSV file (DeepL, Weblate, any columns) into a glossary file.
 
-    Whatever cannot be mapped is reported. The new file is validated; exit 1 if it has errors.
+    With --from, read an open terminology (HPO, ICD-11, Orphanet) into a read-only file that
+    carries its source, licence and version, leaving out what would be noise in articles
+    (see docs/importers.md). Whatever cannot be mapped is reported. The new file is validated;
+    exit 1 if it has errors.
 
     Example: medgloss glossary import iate.tbx -o glossary/iate.toml
+
+    Example: medgloss glossary import --from hpo hp-fr.babelon.tsv -o hpo.toml
     """
     out = Path(output)
-    _refuse_overwrite(out, [Path(source_file)], force)
-    result = import_glossary(
-        source_file,
-        fmt=fmt,
-        dialect=dialect,
-        columns=_columns(columns),
-        source_lang=source_lang,
-        category=category,
-        domain=domain or out.stem,
-    )
-    header = {"domain": domain or result.main_domain() or out.stem, "source": Path(source_file).name}
+    _refuse_overwrite(out, [Path(f) for f in source_files], force)
+    if terminology is not None:
+        if fmt or columns or dialect != "auto":
+            raise MedglossError(_("--format, --dialect and --columns are for exchange files, not --from"))
+        result, header = import_source(
+            terminology,
+            source_files,
+            limit=limit,
+            filtered=not unfiltered,
+            version=source_version,
+            domain=domain,
+        )
+        source_file = " ".join(source_files) or terminology
+    else:
+        if len(source_files) != 1:
+            raise MedglossError(_("give one FILE to import, or --from SOURCE"))
+        if limit or unfiltered or source_version:
+            raise MedglossError(_("--limit, --unfiltered and --source-version go with --from"))
+        source_file = source_files[0]
+        result = import_glossary(
+            source_file,
+            fmt=fmt,
+            dialect=dialect,
+            columns=_columns(columns),
+            source_lang=source_lang,
+            category=category,
+            domain=domain or out.stem,
+        )
+        header = {"domain": domain or result.main_domain() or out.stem, "source": Path(source_file).name}
     atomic_write(out, glossary_text(result.concepts, header=header))
     terms = sum(len(c.terms) for c in result.concepts)
     _say(

@@ -235,9 +235,10 @@ class TermMatcher:
             while stack:
                 path, j = stack.pop()
                 found = paths.get(path)
-                if found is not None and not (glued[i] & 1 or glued[j] & 2):
-                    if j > i or exact[i] == path or fold(toks[i].text) not in STOP:
-                        matches.append(Match(i, j + 1, self._entries(found)))
+                inside_word = glued[i] & 1 or glued[j] & 2
+                stop = j == i and exact[i] != path and fold(toks[i].text) in STOP
+                if found is not None and not inside_word and not stop:
+                    matches.append(Match(i, j + 1, self._entries(found)))
                 if path not in prefixes:
                     continue
                 k = j + 1
@@ -302,7 +303,7 @@ class TermMatcher:
                 if child is None:
                     break
                 j += 1
-                for pattern, glued, _tail in child.get(_END, []):
+                for pattern, _glued, _tail in child.get(_END, []):
                     k = j
                     while k < n and skip[k]:
                         k += 1
