@@ -47,6 +47,11 @@ def found(component: MedglossComponent, text: str, nested: bool = False) -> list
         ("une réanimation", [("réanimation", "intensive_care")]),
         ("www.reanimation.fr et reanimation@chu.fr", []),  # not inside URLs or e-mail addresses
         ("préréanimation", []),  # not inside a longer word
+        ("un anti-TNF", [("anti-TNF", "anti:tnf")]),  # a pattern glued to its filler
+        ("une RT-PCR positive", [("RT-PCR", "rt_pcr")]),
+        ("tous toussent, la toux persiste", [("toux", "cough")]),  # a stop word is not a term
+        ("des nouveau-nés", [("nouveau-nés", "newborn")]),
+        ("l'essai QUADRI-TNF", []),  # not inside a hyphenated name
     ],
 )
 def test_matches(component: MedglossComponent, text: str, expected: list[tuple[str, str]]) -> None:
@@ -95,3 +100,20 @@ def test_english_segment_is_matched_in_english(component: MedglossComponent) -> 
         ("rheumatoid arthritis", "en"),
         ("oedema", "en"),
     ]
+
+
+def test_lay_french_gets_lay_english(component: MedglossComponent) -> None:
+    terms = component(spacy.blank("fr")("une rougeur, un érythème"))._.medgloss.terms
+    assert [(t.text, t.en) for t in terms] == [("rougeur", "redness"), ("érythème", "erythema")]
+
+
+def test_tagger_filters_one_word_matches(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    from medgloss.typography import normalise
+
+    text = "Le nez se bouche. La bouche est sèche. Les essais cliniques et le tofacitinib."
+    ann = nlp_full(normalise(text))._.medgloss
+    found = [(t.text, t.nested) for t in ann.terms]
+    assert ("bouche", False) in found and text.index("bouche") != ann.terms[0].start
+    assert [t.start for t in ann.terms if t.text == "bouche"] == [text.index("La bouche") + 3]
+    assert ("cliniques", True) not in found  # an adjective after a noun is not "clinique" (hospital)
+    assert ("tofacitinib", False) in found  # tagged as a verb by the small model, kept: its lemma is itself

@@ -37,14 +37,15 @@ __all__ = ["MedglossComponent", "make_medgloss"]
 
 SPANS_KEY = "medgloss"
 _FUNCTION_POS = frozenset({"PRON", "ADP", "DET", "CCONJ", "SCONJ"})
+_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "ne", "n'", "il", "elle", "on", "ils", "elles"})
 
 
 def _could_be_term(doc: Doc, i: int) -> bool:
     """Whether a one-word match at token ``i`` may be a term, going by the tagger.
 
-    Function words never are. A verb is not when it has a verb's lemma (*se bouche* → *boucher*, not
-    *bouche*): the small model tags unknown drug and disease nouns as verbs, but leaves them their
-    own form as lemma. An adjective right after a noun modifies it (*essais cliniques*,
+    Function words never are. A verb is not when it follows a clitic (*se bouche*) or has a verb's
+    lemma: the small model tags unknown drug and disease nouns as verbs, but leaves them their own
+    form as lemma. An adjective right after a noun modifies it (*essais cliniques*,
     *coma diabétique*) and is not the noun concept of the same form.
     """
     token = doc[i]
@@ -52,7 +53,8 @@ def _could_be_term(doc: Doc, i: int) -> bool:
     if pos in _FUNCTION_POS:
         return False
     if pos in ("VERB", "AUX"):
-        return token.lemma_.lower() == token.text.lower()
+        after_clitic = i > 0 and doc[i - 1].lower_ in _CLITICS
+        return not after_clitic and token.lemma_.lower() == token.text.lower()
     if pos == "ADJ" and i > 0:
         return doc[i - 1].pos_ not in ("NOUN", "PROPN")
     return True
