@@ -52,6 +52,7 @@ def found(component: MedglossComponent, text: str, nested: bool = False) -> list
         ("tous toussent, la toux persiste", [("toux", "cough")]),  # a stop word is not a term
         ("des nouveau-nés", [("nouveau-nés", "newborn")]),
         ("l'essai QUADRI-TNF", []),  # not inside a hyphenated name
+        ("au sein de l'équipe, une toux", [("toux", "cough")]),  # nothing inside a fixed expression
     ],
 )
 def test_matches(component: MedglossComponent, text: str, expected: list[tuple[str, str]]) -> None:

@@ -33,7 +33,8 @@ _TERM_FIELDS = tuple(f.name for f in fields(Term))
 
 _HERE = Path(__file__).resolve().parent
 _COMPILER_FILES = tuple(
-    _HERE / name for name in ("compiled.py", "matching.py", "typography.py", "data/generic_fr.txt")
+    _HERE / name
+    for name in ("compiled.py", "matching.py", "typography.py", "data/generic_fr.txt", "data/idioms_fr.txt")
 )
 """The code and data that decide the compiled form: editing them invalidates the cache."""
 

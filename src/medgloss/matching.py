@@ -43,6 +43,15 @@ def _stop_keys() -> frozenset[str]:
 
 GENERIC = _generic_words()
 """Inflection keys of everyday words that are no terms on their own (data/generic_fr.txt)."""
+
+
+def _idioms() -> list[str]:
+    text = (resources.files("medgloss") / "data" / "idioms_fr.txt").read_text("utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+IDIOMS = _idioms()
+"""French fixed expressions (*au sein de*) inside which nothing is a term (data/idioms_fr.txt)."""
 STOP = _stop_keys()
 """Stop words, and their keys: a one-word match on *tous* is not *toux*."""
 
@@ -176,6 +185,10 @@ class TermMatcher:
             self.prefixes = set()
             for concept in termbase:
                 self._add_concept(concept, tokenize, paths)
+            if lang == "fr":
+                for idiom in IDIOMS:
+                    for seq in token_keys(tokenize(idiom)):
+                        self._add_path(seq, ("", -1), paths)
             self.paths = {k: tuple(v) for k, v in paths.items()}
         self.heads = {path.split(SEP, 1)[0] for path in self.paths}
         if lang == "fr" and termbase.patterns:
@@ -210,15 +223,20 @@ class TermMatcher:
             for seq in token_keys(tokens, short=term.is_short):
                 if len(seq) == 1 and term.usable and seq[0] in GENERIC:
                     continue
-                for k in range(1, len(seq)):
-                    self.prefixes.add(SEP.join(seq[:k]))
-                entries = paths.setdefault(SEP.join(seq), [])
-                if (concept.id, index) not in entries:
-                    entries.append((concept.id, index))
+                self._add_path(seq, (concept.id, index), paths)
+
+    def _add_path(
+        self, seq: list[str], entry: tuple[str, int], paths: dict[str, list[tuple[str, int]]]
+    ) -> None:
+        for k in range(1, len(seq)):
+            self.prefixes.add(SEP.join(seq[:k]))
+        entries = paths.setdefault(SEP.join(seq), [])
+        if entry not in entries:
+            entries.append(entry)
 
     def _entries(self, found: tuple[tuple[str, int], ...]) -> list[tuple[str, Term]]:
         termbase = self.termbase
-        return [(cid, termbase[cid].terms[index]) for cid, index in found]
+        return [(cid, termbase[cid].terms[index]) for cid, index in found if cid]
 
     def find(self, toks: Sequence[Tok]) -> list[Match]:
         """Every match in ``toks``, nested and overlapping ones included."""
@@ -340,7 +358,28 @@ class TermMatcher:
         return not pattern.slot or bool(cats & set(pattern.slot))
 
 
-_LINKS = frozenset({"de", "des", "du", "d'", "a", "au", "aux", "le", "la", "les", "l'", "l", "et", "en", "par", "contre", "pour", "anti"})
+_LINKS = frozenset(
+    {
+        "de",
+        "des",
+        "du",
+        "d'",
+        "a",
+        "au",
+        "aux",
+        "le",
+        "la",
+        "les",
+        "l'",
+        "l",
+        "et",
+        "en",
+        "par",
+        "contre",
+        "pour",
+        "anti",
+    }
+)
 
 
 def select(matches: list[Match], toks: Sequence[Tok] | None = None) -> list[Match]:
@@ -371,4 +410,7 @@ def select(matches: list[Match], toks: Sequence[Tok] | None = None) -> list[Matc
             continue  # crosses the match on its left
         spans[(m.start, m.end)] = m
         kept.append(m)
+    idioms = [m for m in kept if not m.entries and m.pattern is None]
+    if idioms:  # nothing inside "au sein de" is a term, nor the expression itself
+        kept = [m for m in kept if not any(x.start <= m.start and m.end <= x.end for x in idioms)]
     return kept
