@@ -2,7 +2,9 @@
 
 It yields what Babel's own Python extractor finds (``_()`` and ``ngettext()`` calls) plus the
 docstrings of click commands and groups, which click shows as their help and which
-``medgloss.i18n.translate_help`` translates at start-up.
+``medgloss.i18n.translate_help`` translates at start-up, and the titles of ``check`` rules (the
+first paragraph of the docstring of a function decorated with ``rule(...)``), which the check
+reports show through ``_()``.
 """
 
 from __future__ import annotations
@@ -37,9 +39,18 @@ def command_docstrings(source: str) -> list[tuple[int, str]]:
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
         doc = ast.get_docstring(node, clean=True)
-        if doc and any(_is_click_command(d) for d in node.decorator_list):
+        if not doc:
+            continue
+        if any(_is_click_command(d) for d in node.decorator_list):
             out.append((node.body[0].lineno, doc))
+        elif any(_is_rule(d) for d in node.decorator_list):
+            out.append((node.body[0].lineno, " ".join(doc.split("\n\n")[0].split())))
     return out
+
+
+def _is_rule(decorator: ast.expr) -> bool:
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return isinstance(target, ast.Name) and target.id == "rule"
 
 
 def _is_click_command(decorator: ast.expr) -> bool:
