@@ -55,12 +55,13 @@ def demo() -> None:
 
 
 def test() -> None:
-    """Lint, format check, types, glossary validation, then the whole test suite."""
+    """Lint, format check, types, glossary validation and layout, then the whole test suite."""
     ensure_venv("dev")
     run(BIN / "ruff", "check", "src", "tests", "bench", "tasks.py")
     run(BIN / "ruff", "format", "--check", "src", "tests", "bench", "tasks.py")
     run(BIN / "mypy")
-    run(BIN / "medgloss", "glossary", "validate")
+    run(BIN / "medgloss", "glossary", "validate", "--strict")
+    run(BIN / "medgloss", "glossary", "fmt", "--check", "glossary")
     code = run(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *sys.argv[2:], check=False)
     if code == 5:
         sys.exit("pytest collected no tests: that is a failure")
@@ -68,9 +69,9 @@ def test() -> None:
 
 
 def bench() -> None:
-    """Run every benchmark script in bench/."""
+    """Run every benchmark and evaluation script in bench/ (figures: bench/RESULTS.md)."""
     ensure_venv("dev")
-    for script in sorted((ROOT / "bench").glob("bench_*.py")):
+    for script in sorted((ROOT / "bench").glob("bench_*.py")) + sorted((ROOT / "bench").glob("eval_*.py")):
         run(PY, script)
 
 
