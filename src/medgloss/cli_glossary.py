@@ -740,7 +740,9 @@ def _columns(spec: str | None) -> dict[str, str] | None:
     help=_("With --from: keep every entry and term (no noise filter, every branch of the source)."),
 )
 @click.option(
-    "--source-version", metavar="TEXT", help=_("With --from: the source's version, when its files do not say.")
+    "--source-version",
+    metavar="TEXT",
+    help=_("With --from: the source's version, when its files do not say."),
 )
 @click.option(
     "--format", "-f", "fmt", type=click.Choice(FORMATS), help=_("Format of FILE (default: from its name).")
@@ -762,7 +764,9 @@ def _columns(spec: str | None) -> dict[str, str] | None:
 )
 @click.option(
     "--domain",
-    help=_("Domain of the new file (default: the most frequent one, else OUT's name; with --from, the source's)."),
+    help=_(
+        "Domain of the new file (default: the most frequent one, else OUT's name; with --from, the source's)."
+    ),
 )
 @click.option(
     "--category",

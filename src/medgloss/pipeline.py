@@ -37,27 +37,16 @@ __all__ = ["MedglossComponent", "make_medgloss"]
 
 SPANS_KEY = "medgloss"
 _FUNCTION_POS = frozenset({"PRON", "ADP", "DET", "CCONJ", "SCONJ"})
+_CLINICAL = frozenset({"disorder", "sign-symptom"})
+
+
+def _is_french_word(word: str) -> bool:
+    from wordfreq import zipf_frequency  # full mode only
+
+    return zipf_frequency(word, "fr") >= 2.0
+
+
 _CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "ne", "n'", "il", "elle", "on", "ils", "elles"})
-
-
-def _could_be_term(doc: Doc, i: int) -> bool:
-    """Whether a one-word match at token ``i`` may be a term, going by the tagger.
-
-    Function words never are. A verb is not when it follows a clitic (*se bouche*) or has a verb's
-    lemma: the small model tags unknown drug and disease nouns as verbs, but leaves them their own
-    form as lemma. An adjective right after a noun modifies it (*essais cliniques*,
-    *coma diabétique*) and is not the noun concept of the same form.
-    """
-    token = doc[i]
-    pos = token.pos_
-    if pos in _FUNCTION_POS:
-        return False
-    if pos in ("VERB", "AUX"):
-        after_clitic = i > 0 and doc[i - 1].lower_ in _CLITICS
-        return not after_clitic and token.lemma_.lower() == token.text.lower()
-    if pos == "ADJ" and i > 0:
-        return doc[i - 1].pos_ not in ("NOUN", "PROPN")
-    return True
 TEXT_KEY = "medgloss.text"
 """``doc.user_data`` key where ``KeepText`` leaves the text a Doc was made from (saves rebuilding it)."""
 
@@ -186,7 +175,7 @@ class MedglossComponent:
         has_en = any(seg.lang == "en" for seg in segments)
         en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"] if has_en else []
         if doc.has_annotation("POS"):
-            fr_matches = [m for m in fr_matches if m.end - m.start > 1 or _could_be_term(doc, m.start)]
+            fr_matches = [m for m in fr_matches if m.end - m.start > 1 or self._could_be_term(doc, m)]
         selected = select(fr_matches, toks) + select(en_matches, toks)
         selected.sort(key=lambda m: (m.start, -m.end))
         self._resolve_ambiguity(selected)
@@ -238,6 +227,30 @@ class MedglossComponent:
         mentions = _ordered(mentions)
         _locate(mentions, doc.text)
         return mentions
+
+    def _could_be_term(self, doc: Doc, m: Match) -> bool:
+        """Whether a one-word match may be a term, going by the tagger.
+
+        Function words never are. A verb is not when it follows a clitic (*se bouche*) or when its
+        lemma is a French verb (*bouche* → *boucher*): the small model also tags unknown drug and
+        disease nouns as verbs, with their own form or a made-up infinitive as lemma
+        (*essoufflement* → *essoufflemer*). An adjective right after a noun modifies it
+        (*essais cliniques*, *carotide interne*) and is not the noun concept of the same form,
+        unless that concept is clinical (*enfant asthmatique*).
+        """
+        i = m.start
+        token = doc[i]
+        pos = token.pos_
+        if pos in _FUNCTION_POS:
+            return False
+        if pos in ("VERB", "AUX"):
+            if i > 0 and doc[i - 1].lower_ in _CLITICS:
+                return False
+            lemma = token.lemma_.lower()
+            return lemma == token.lower_ or not _is_french_word(lemma)
+        if pos == "ADJ" and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN"):
+            return any(self.termbase[cid].category in _CLINICAL for cid, _ in m.entries)
+        return True
 
     def _resolve_ambiguity(self, matches: list[Match]) -> None:
         domains = Counter(
