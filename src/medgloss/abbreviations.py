@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .matching import Tok
 from .typography import fold
 
-__all__ = ["Definition", "find_definitions", "long_form_for", "looks_like_abbreviation"]
+__all__ = ["Definition", "find_definitions", "initials_form_for", "long_form_for", "looks_like_abbreviation"]
 
 _INTRO = {
     "ou",
@@ -86,6 +86,56 @@ def long_form_for(short: str, words: Sequence[str]) -> int | None:
     return n if n <= len(words) else None
 
 
+_SKIPPED_WORDS = frozenset(
+    {
+        "de",
+        "du",
+        "des",
+        "d'",
+        "d",
+        "et",
+        "en",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "l",
+        "a",
+        "au",
+        "aux",
+        "pour",
+        "par",
+        "sur",
+    }
+)
+
+
+def _capitalised(text: str) -> bool:
+    return 3 <= len(text) <= 8 and text[0].isupper() and text[1:].islower() and text.isalpha()
+
+
+def initials_form_for(short: str, words: Sequence[str]) -> int | None:
+    """How many trailing ``words`` spell ``short`` by their initials (function words skipped).
+
+    >>> initials_form_for("Csapa", "les centres de soins, d' accompagnement et de prévention en addictologie".split())
+    10
+    >>> initials_form_for("Csapa", ["les", "centres", "de", "soins"]) is None
+    True
+    """
+    letters = fold(short)
+    k = len(letters) - 1
+    for n in range(1, len(words) + 1):
+        word = fold(words[-n]).strip(",")
+        if not word or word in _SKIPPED_WORDS:
+            continue
+        if word[0] != letters[k]:
+            return None
+        k -= 1
+        if k < 0:
+            return n
+    return None
+
+
 def find_definitions(toks: Sequence[Tok]) -> list[Definition]:
     """Abbreviation definitions in the token sequence ``toks``."""
     out: list[Definition] = []
@@ -113,6 +163,12 @@ def find_definitions(toks: Sequence[Tok]) -> list[Definition]:
             if n:
                 span = before[-n:]
                 out.append(_definition(toks, short, content[0], span))
+        elif len(content) == 1 and before and _capitalised(toks[content[0]].text):
+            short = toks[content[0]].text  # "(Csapa)": only when every letter starts a word, in order
+            wider = [j for j in _preceding_words(toks, words, k, commas=True) if toks[j].text != ","]
+            n = initials_form_for(short, [toks[j].text for j in wider])
+            if n:
+                out.append(_definition(toks, short, content[0], wider[-n:]))
         elif len(content) >= 2 and k > 0 and looks_like_abbreviation(toks[words[k - 1]].text):
             short_i = words[k - 1]
             n = long_form_for(toks[short_i].text, [toks[j].text for j in content])
@@ -121,13 +177,14 @@ def find_definitions(toks: Sequence[Tok]) -> list[Definition]:
     return out
 
 
-def _preceding_words(toks: Sequence[Tok], words: list[int], k: int) -> list[int]:
-    """Token indices of the words before ``words[k]`` back to the previous strong punctuation."""
+def _preceding_words(toks: Sequence[Tok], words: list[int], k: int, commas: bool = False) -> list[int]:
+    """Token indices of the words before ``words[k]`` back to the previous strong punctuation
+    (or comma, unless ``commas``: enumerations inside a long form)."""
     out: list[int] = []
     m = k - 1
     while m >= 0 and len(out) < 16:
         text = toks[words[m]].text
-        if text in _STOP_PUNCT or (text == "," and out):
+        if text in _STOP_PUNCT or (text == "," and out and not commas):
             break
         if text != ",":
             out.append(words[m])

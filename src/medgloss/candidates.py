@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Candidate", "Word", "en_for_phrase", "en_for_word", "find_candidates", "medical_score"]
+from .typography import inflection_key
+
+__all__ = [
+    "Candidate",
+    "Word",
+    "en_for_phrase",
+    "en_for_word",
+    "find_candidates",
+    "medical_score",
+    "translatable",
+]
 
 # (French ending, en-GB ending, en-US ending), longest first within a family.
 _SUFFIXES: tuple[tuple[str, str, str], ...] = (
@@ -294,8 +304,8 @@ def en_for_phrase(words: Sequence[Word], known: Callable[[str], str | None], var
         return (
             known(w.lemma)
             or known(w.text)
-            or GENERAL.get(w.lemma)
-            or GENERAL.get(w.text.lower())
+            or _general(w.lemma)
+            or _general(w.text.lower())
             or en_for_word(w.lemma or w.text, variant)
         )
 
@@ -311,6 +321,37 @@ def en_for_phrase(words: Sequence[Word], known: Callable[[str], str | None], var
     noun, adjs = words[0], [w for w in words[1:] if w.pos == "ADJ"]
     nouns = [w for w in words[1:] if w.pos != "ADJ"]
     return " ".join([*(one(a) for a in reversed(adjs)), one(noun), *(one(n) for n in nouns)])
+
+
+_FUNCTION_WORDS = frozenset(
+    {*_LINKS, "le", "la", "les", "l'", "un", "une", "et", "ou", "en", "pour", "sur", "avec"}
+)
+
+
+def translatable(words: Sequence[Word], known: Callable[[str], str | None]) -> bool:
+    """Whether every content word of ``words`` has a trustworthy English rendering.
+
+    A word is when the glossary or the everyday-word list knows it, when a morphology rule
+    rewrites it (*-ite* → *-itis*), or when it is already an English word. Otherwise a composed
+    proposal would be a calque (*observatoire français des drogues et des tendances addictives*),
+    and saying nothing is better.
+    """
+    from wordfreq import zipf_frequency
+
+    if any(w.text.lower() in ("et", "ou") for w in words):
+        return False  # coordinations ("des drogues et des tendances") do not compose word by word
+    for w in words:
+        lower = w.text.lower()
+        if lower in _FUNCTION_WORDS or not any(c.isalpha() for c in lower):
+            continue
+        lemma = w.lemma or lower
+        if known(lemma) or known(w.text) or _general(lemma) or _general(lower):
+            continue
+        english = en_for_word(lemma)
+        if english != _strip_accents(lemma) or zipf_frequency(english, "en") >= 2.5:
+            continue
+        return False
+    return True
 
 
 def _guess_pos(word: Word, index: int) -> Word:
@@ -334,6 +375,13 @@ def _general_words() -> dict[str, str]:
 
 GENERAL = _general_words()
 """Everyday words of medical phrases (gauche → left), for composing proposals."""
+_GENERAL_BY_KEY = {inflection_key(fr): en for fr, en in GENERAL.items()}
+
+
+def _general(word: str) -> str | None:
+    """The everyday-word list's English for ``word``, in any number or gender."""
+    return GENERAL.get(word) or _GENERAL_BY_KEY.get(inflection_key(word))
+
 
 _ALPHA = re.compile(r"^[^\W\d_][\w'-]*$", re.UNICODE)
 

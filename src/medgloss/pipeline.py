@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from .abbreviations import Definition, find_definitions
 from .annotation import Abbreviation, Annotation, Mention
-from .candidates import Word, en_for_phrase, find_candidates
+from .candidates import Word, en_for_phrase, find_candidates, translatable
 from .compiled import cache_key, load_compiled, save_compiled
 from .language import Segment, segment_languages
 from .matching import Match, TermMatcher, Tok, select
@@ -46,7 +46,9 @@ def _is_french_word(word: str) -> bool:
     return zipf_frequency(word, "fr") >= 2.0
 
 
-_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "ne", "n'", "il", "elle", "on", "ils", "elles"})
+_CLITICS = frozenset(
+    {"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "ne", "n'", "il", "elle", "on", "ils", "elles"}
+)
 TEXT_KEY = "medgloss.text"
 """``doc.user_data`` key where ``KeepText`` leaves the text a Doc was made from (saves rebuilding it)."""
 
@@ -253,13 +255,21 @@ class MedglossComponent:
         return True
 
     def _resolve_ambiguity(self, matches: list[Match]) -> None:
+        """Put first, in a match of several concepts, the curated one of the article's main domain."""
         domains = Counter(
             self.termbase[m.entries[0][0]].domain for m in matches if len({c for c, _ in m.entries}) == 1
         )
         for m in matches:
             ids = list(dict.fromkeys(cid for cid, _ in m.entries))
             if len(ids) > 1:
-                best = max(ids, key=lambda cid: (domains[self.termbase[cid].domain], -ids.index(cid)))
+                best = max(
+                    ids,
+                    key=lambda cid: (
+                        not self.termbase[cid].read_only,  # curated concepts win over imported ones
+                        domains[self.termbase[cid].domain],  # then the article's main domains
+                        -ids.index(cid),
+                    ),
+                )
                 m.entries.sort(key=lambda e: e[0] != best)
 
     def _mention(self, m: Match, toks: Sequence[Tok], text: str, lang: str) -> Mention | None:
@@ -348,17 +358,26 @@ class MedglossComponent:
         last = toks[d.long_end - 1]
         long_end = last.start + len(last.text)
         long_text = text[long_start:long_end]
-        ends_here = [
+
+        # the glossary term that the long form is, or most of it ("addictologie" alone does not
+        # define "Csapa"); tokens count, spaces and punctuation excluded
+        def words(a: int, b: int) -> int:
+            return sum(1 for t in toks[a:b] if not t.space and any(c.isalnum() for c in t.text))
+
+        half = words(d.long_start, d.long_end) / 2
+        inside = [
             m
             for m in matches
-            if m.pattern is None and m.entries and m.end == d.long_end and m.start >= d.long_start
+            if m.pattern is None
+            and m.entries
+            and m.start >= d.long_start
+            and m.end <= d.long_end
+            and words(m.start, m.end) >= half
         ]
-        best = min(ends_here, key=lambda m: m.start, default=None)
-        if best is None:
-            inside = [m for m in matches if m.entries and m.start >= d.long_start and m.end <= d.long_end]
-            best = max(inside, key=lambda m: m.end - m.start, default=None) if inside else None
-            if best is not None and best.end - best.start < (d.long_end - d.long_start) / 2:
-                best = None
+        ends_here = [m for m in inside if m.end == d.long_end]
+        best = min(ends_here, key=lambda m: m.start, default=None) or max(
+            inside, key=lambda m: m.end - m.start, default=None
+        )
         if best is not None:
             concept = self.termbase[best.entries[0][0]]
             en = concept.preferred("en", self.variant)
@@ -385,7 +404,7 @@ class MedglossComponent:
             long_start,
             long_end,
             None,
-            en_for_phrase(words, self.known_en, self.variant) or None,
+            en_for_phrase(words, self.known_en, self.variant) if translatable(words, self.known_en) else None,
         )
 
     def _short_forms(
