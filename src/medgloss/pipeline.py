@@ -361,10 +361,10 @@ class MedglossComponent:
 
         # the glossary term that the long form is, or most of it ("addictologie" alone does not
         # define "Csapa"); tokens count, spaces and punctuation excluded
-        def words(a: int, b: int) -> int:
+        def word_count(a: int, b: int) -> int:
             return sum(1 for t in toks[a:b] if not t.space and any(c.isalnum() for c in t.text))
 
-        half = words(d.long_start, d.long_end) / 2
+        half = word_count(d.long_start, d.long_end) / 2
         inside = [
             m
             for m in matches
@@ -372,7 +372,7 @@ class MedglossComponent:
             and m.entries
             and m.start >= d.long_start
             and m.end <= d.long_end
-            and words(m.start, m.end) >= half
+            and word_count(m.start, m.end) >= half
         ]
         ends_here = [m for m in inside if m.end == d.long_end]
         best = min(ends_here, key=lambda m: m.start, default=None) or max(
