@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Set-up and developer tasks, with nothing but Python needed beforehand.
 
-    python3 tasks.py demo   # create .venv, install medgloss, annotate the example articles into out/
-    python3 tasks.py test   # create .venv, install medgloss with test tools, run lint, types and tests
-    python3 tasks.py bench  # run the benchmarks in bench/ (figures go to bench/RESULTS.md by hand)
+python3 tasks.py demo   # create .venv, install medgloss, annotate the example articles into out/
+python3 tasks.py test   # create .venv, install medgloss with test tools, run lint, types and tests
+python3 tasks.py bench  # run the benchmarks and evaluations in bench/ (figures: bench/RESULTS.md)
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def run(*cmd: str | Path, check: bool = True) -> int:
 
 def ensure_venv(extra: str) -> None:
     """Create .venv and install the package (editable) with ``extra``; quick when already done."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 -- tasks.py may be started by an older python3
         sys.exit(f"medgloss needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
@@ -49,8 +49,8 @@ def ensure_venv(extra: str) -> None:
 def demo() -> None:
     """Annotate the bundled example articles in every format, into out/."""
     ensure_venv("test")
-    run(BIN / "medgloss", "annotate", "examples/", "-f", "html", "-f", "json", "-f", "tsv", "-f", "md",
-        "-f", "bilingual", "-o", OUT, "--force")
+    formats = ["-f", "html,json,tsv,md,bilingual"]
+    run(BIN / "medgloss", "annotate", "examples/", *formats, "-o", OUT, "--force")
     print(f"\nOpen {OUT / 'cardiologie-insuffisance-cardiaque.html'} in a browser.")
 
 

@@ -49,11 +49,11 @@ def test_later_short_forms_take_the_definition() -> None:
 def test_unknown_long_forms_get_english_only_when_it_composes() -> None:
     text = (
         "L’Observatoire français des drogues et des tendances addictives (OFDT) publie. "
-        "Le projet d’accueil individualisé (PAI) est signé."
+        "Un projet de soins personnalisé (PSP) est signé."
     )
     ann = annotate(text, mode="fast")
     by_short = {a.short: a for a in ann.abbreviations}
     assert by_short["OFDT"].en is None  # a coordination does not compose word by word: no calque
-    assert by_short["PAI"].en == "individualised reception plan"
+    assert by_short["PSP"].en == "personalised care plan"
     later = [t for t in ann.terms if t.text == "OFDT"]
     assert later and later[0].source == "abbreviation"
