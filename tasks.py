@@ -50,7 +50,7 @@ def demo() -> None:
     """Annotate the bundled example articles in every format, into out/."""
     ensure_venv("test")
     formats = ["-f", "html,json,tsv,md,bilingual"]
-    run(BIN / "medgloss", "annotate", "examples/", *formats, "-o", OUT, "--force")
+    run(BIN / "medgloss", "annotate", "examples/*.txt", *formats, "-o", OUT, "--force")
     print(f"\nOpen {OUT / 'cardiologie-insuffisance-cardiaque.html'} in a browser.")
 
 
