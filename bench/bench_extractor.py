@@ -89,11 +89,13 @@ print(json.dumps({{"seconds": time.perf_counter() - t, "terms": c.fr.size}}))
 
 MEASURE_MEMORY = """
 import json, resource, spacy
-nlp = spacy.load("fr_core_news_sm", exclude=["parser", "ner", "senter"])
+nlp = spacy.blank("fr")
 {extra}
 nlp("La dermatomyosite est une maladie auto-immune rare.")
 print(json.dumps({{"maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
+"""Peak memory of a process holding the French tokenizer, with or without the component: the
+difference is what the glossary costs, whatever the statistical model (loaded or not) adds."""
 
 
 def main() -> None:
@@ -162,19 +164,17 @@ def main() -> None:
         warm = run_python(MEASURE_BUILD.format(glossary=str(big)), {**env, "MEDGLOSS_CACHE": str(cold_cache)})
         row("100k glossary: load from the compiled cache", f"{warm['seconds']:.2f} s", "(target < 1 s)")
 
-        alone_mem = run_python(MEASURE_MEMORY.format(extra=""), env)["maxrss_mb"]
-        extra = f'nlp.add_pipe("medgloss", config={{"glossary": [{str(big)!r}]}})'
-        for label, folder in (
-            ("compiling", Path(tmp) / "mem-cold"),
-            ("from the cache", Path(tmp) / "mem-cold"),
-        ):
+        blank_mem = run_python(MEASURE_MEMORY.format(extra=""), env)["maxrss_mb"]
+        extra = f'nlp.add_pipe("medgloss", config={{"glossary": [{str(big)!r}], "candidates": False}})'
+        for label in ("compiling", "from the cache"):
+            folder = Path(tmp) / "mem"
             peak = run_python(MEASURE_MEMORY.format(extra=extra), {**env, "MEDGLOSS_CACHE": str(folder)})[
                 "maxrss_mb"
             ]
             row(
-                f"peak memory, model + 100k glossary ({label})",
-                f"{peak:,.0f} MB",
-                f"+{peak - alone_mem:,.0f} MB over the model's {alone_mem:,.0f} MB (< 500)",
+                f"peak memory added by the 100k glossary ({label})",
+                f"{peak - blank_mem:,.0f} MB",
+                f"(process {peak:,.0f} MB vs {blank_mem:,.0f} MB without; target < 500 MB)",
             )
 
         article = ROOT / "examples" / "cardiologie-insuffisance-cardiaque.txt"

@@ -309,8 +309,12 @@ class TermMatcher:
         for m in matches:
             by_start.setdefault(m.start, []).append(m)
         n = len(toks)
+        root = self.pattern_trie
         for i in range(n):
-            node = self.pattern_trie
+            ex = exact[i]
+            if folded[i] not in root and (ex is None or ex not in root) and "-" not in toks[i].text:
+                continue  # no pattern starts here (the common case)
+            node = root
             j = i
             while j < n and node:
                 if skip[j] and j > i:
