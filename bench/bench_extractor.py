@@ -88,11 +88,12 @@ print(json.dumps({{"seconds": time.perf_counter() - t, "terms": c.fr.size}}))
 """
 
 MEASURE_MEMORY = """
-import json, resource, spacy
+import json, re, spacy
 nlp = spacy.blank("fr")
 {extra}
 nlp("La dermatomyosite est une maladie auto-immune rare.")
-print(json.dumps({{"maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+status = open("/proc/self/status").read()  # VmHWM: this process's peak, unlike ru_maxrss (kept across exec)
+print(json.dumps({{"maxrss_mb": int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) / 1024}}))
 """
 """Peak memory of a process holding the French tokenizer, with or without the component: the
 difference is what the glossary costs, whatever the statistical model (loaded or not) adds."""

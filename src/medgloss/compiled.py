@@ -142,7 +142,7 @@ def save_compiled(key: str, termbase: TermBase, fr: Tables, en: Tables, lexicon:
         "lexicon": lexicon,
     }
     with contextlib.suppress(OSError, ValueError):  # a read-only cache only costs speed
-        atomic_write(path, marshal.dumps(data))
+        atomic_write(path, marshal.dumps(data, 2))  # version 2: no reference table, a fraction of the memory
 
 
 def load_compiled(key: str) -> tuple[TermBase, Tables, Tables, dict[str, str]] | None:
