@@ -253,7 +253,9 @@ def annotate(
                 written[target.resolve()] = article.name or "-"
             if bar is not None:
                 bar.update(1)
-    if not quiet and (not to_stdout or problems):
+    if (
+        not quiet and (not to_stdout or problems) and (done or len(inputs) > 1)
+    ):  # one bad file: its error says it all
         click.echo(
             _(
                 "Annotated {done} of {total} article(s); {files} file(s) written{where}; {problems} problem(s)."
