@@ -19,15 +19,13 @@ from .check import (
     summary,
 )
 from .check.inputs import suffix_kind
+from .cli_options import EXIT_FINDINGS, EXIT_USAGE, glossary_option
 from .config import load_config
 from .errors import MedglossError
 from .i18n import _, ngettext
 from .textio import atomic_write
 
 __all__ = ["check"]
-
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
 
 
 def _label(word: str) -> str:
@@ -104,14 +102,7 @@ def _alignment_line(report: FileReport) -> str:
     type=click.Choice(["lay", "professional"]),
     help=_("Readership: suggest the lay (or professional) term where the glossary has one."),
 )
-@click.option(
-    "--glossary",
-    "-g",
-    "glossaries",
-    multiple=True,
-    metavar="PATH",
-    help=_("Extra glossary file or directory, layered over the bundled glossary (repeatable)."),
-)
+@glossary_option
 @click.option(
     "--format",
     "-f",

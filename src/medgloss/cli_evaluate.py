@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_options import glossary_option
 from .i18n import _
 from .outputs import GENERATOR_MARK, is_ours
 from .textio import atomic_write
@@ -38,14 +39,7 @@ def _output_options(func: Any) -> Any:
         show_default=True,
         help=_("Report format."),
     )(func)
-    func = click.option(
-        "--glossary",
-        "-g",
-        "glossaries",
-        multiple=True,
-        metavar="PATH",
-        help=_("Extra glossary file or directory, layered over the bundled glossary (repeatable)."),
-    )(func)
+    func = glossary_option(func)
     return func
 
 

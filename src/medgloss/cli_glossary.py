@@ -20,6 +20,7 @@ from typing import Any
 import click
 from rapidfuzz import process
 
+from .cli_options import EXIT_FINDINGS, EXIT_USAGE, glossary_option
 from .config import load_config
 from .errors import GlossaryError, MedglossError
 from .exchange import DIALECTS, FORMATS, export_glossary, guess_format, import_glossary
@@ -36,17 +37,7 @@ from .textio import atomic_write
 
 __all__ = ["glossary"]
 
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
 
-glossary_option = click.option(
-    "--glossary",
-    "-g",
-    "glossaries",
-    multiple=True,
-    metavar="PATH",
-    help=_("Extra glossary file or directory, layered over the bundled glossary (repeatable)."),
-)
 no_bundled_option = click.option(
     "--no-bundled",
     is_flag=True,

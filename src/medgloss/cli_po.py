@@ -12,6 +12,7 @@ import polib
 from .api import annotate, pipeline
 from .article_formats import kind_of
 from .check import REPORTERS, RULES, SEVERITIES, at_least, resolve_levels
+from .cli_options import EXIT_FINDINGS, EXIT_USAGE
 from .config import load_config
 from .errors import MedglossError
 from .i18n import _, format_number
@@ -37,8 +38,6 @@ from .textio import atomic_write, read_article
 
 __all__ = ["po"]
 
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
 
 glossary_file_option = click.option(
     "--glossary-file",

@@ -16,6 +16,7 @@ from .article_formats import KINDS, Article, annotate_articles, read_article_fil
 from .cli_check import check
 from .cli_evaluate import evaluate
 from .cli_glossary import glossary
+from .cli_options import EXIT_USAGE, glossary_option
 from .cli_po import po
 from .errors import MedglossError
 from .i18n import UI_LANGS, _
@@ -24,9 +25,6 @@ from .render import BOM, BOM_FORMATS, RENDERERS, format_for_path, render
 from .textio import atomic_write
 
 __all__ = ["app"]
-
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
 
 
 def fail(err: MedglossError | str) -> None:
@@ -51,14 +49,6 @@ class MedglossGroup(click.Group):
             fail(err)
 
 
-glossary_option = click.option(
-    "--glossary",
-    "-g",
-    "glossaries",
-    multiple=True,
-    metavar="PATH",
-    help=_("Extra glossary file or directory, layered over the bundled glossary (repeatable)."),
-)
 variant_option = click.option(
     "--variant",
     type=click.Choice(["en-GB", "en-US"]),

@@ -36,28 +36,12 @@ from .model import (
 
 __all__ = ["GlossaryFile", "Problem", "load_toml", "parse_glossary_file", "parse_glossary_text"]
 
-CONCEPT_KEYS = {
-    "id",
-    "category",
-    "domain",
-    "definition",
-    "codes",
-    "note",
-    "source",
-    "read_only",
-    *LANGS,
-}
-TERM_KEYS = {
-    "term",
-    "status",
-    "type",
-    "gender",
-    "number",
-    "register",
-    "variant",
-    "needs_definition",
-    "note",
-}
+CONCEPT_ORDER = ("id", "category", "domain", "definition", "codes", "note", "source", "read_only", *LANGS)
+"""The keys of a concept, in the order the canonical layout writes them."""
+TERM_ORDER = ("term", "status", "type", "gender", "number", "register", "variant", "needs_definition", "note")
+"""The keys of a term, in the order the canonical layout writes them."""
+CONCEPT_KEYS = frozenset(CONCEPT_ORDER)
+TERM_KEYS = frozenset(TERM_ORDER)
 PATTERN_KEYS = {"id", "category", "domain", "fr", "en", "slot"}
 HEADER_KEYS = {"domain", "description", "source", "licence", "version", "read_only"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")

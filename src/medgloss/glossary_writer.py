@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GlossaryError
-from .glossary_file import load_toml
+from .glossary_file import CONCEPT_ORDER, TERM_ORDER, load_toml
 from .i18n import _
 from .model import CODE_SYSTEMS, LANGS, Concept, Pattern, Term
 from .textio import atomic_write
@@ -42,18 +42,6 @@ __all__ = [
 ]
 
 HEADER_ORDER = ("domain", "description", "source", "licence", "version", "read_only")
-CONCEPT_ORDER = ("id", "category", "domain", "definition", "codes", "note", "source", "read_only", *LANGS)
-TERM_ORDER = (
-    "term",
-    "status",
-    "type",
-    "gender",
-    "number",
-    "register",
-    "variant",
-    "needs_definition",
-    "note",
-)
 PATTERN_ORDER = ("id", "category", "domain", "slot", "fr", "en")
 _NESTED_ORDER = {"definition": LANGS, "codes": CODE_SYSTEMS}
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")

@@ -379,32 +379,28 @@ class MedglossComponent:
             inside, key=lambda m: m.end - m.start, default=None
         )
         if best is not None:
-            concept = self.termbase[best.entries[0][0]]
-            en = concept.preferred("en", self.variant)
-            return Abbreviation(
-                d.short,
-                long_text,
-                toks[d.short_start].start,
-                toks[d.short_start].start + len(d.short),
-                long_start,
-                long_end,
-                concept.id,
-                en.text if en else None,
-            )
-        words = [
-            Word(t.text, t.text.lower(), "X", t.start, t.start + len(t.text))
-            for t in toks[d.long_start : d.long_end]
-            if not t.space
-        ]
+            concept_id: str | None = best.entries[0][0]
+            en_term = self.termbase[best.entries[0][0]].preferred("en", self.variant)
+            english = en_term.text if en_term else None
+        else:  # a long form the glossary does not know: compose its English when that is safe
+            concept_id = None
+            words = [
+                Word(t.text, t.text.lower(), "X", t.start, t.start + len(t.text))
+                for t in toks[d.long_start : d.long_end]
+                if not t.space
+            ]
+            composes = translatable(words, self.known_en)
+            english = en_for_phrase(words, self.known_en, self.variant) if composes else None
+        short_start = toks[d.short_start].start
         return Abbreviation(
             d.short,
             long_text,
-            toks[d.short_start].start,
-            toks[d.short_start].start + len(d.short),
+            short_start,
+            short_start + len(d.short),
             long_start,
             long_end,
-            None,
-            en_for_phrase(words, self.known_en, self.variant) if translatable(words, self.known_en) else None,
+            concept_id,
+            english,
         )
 
     def _short_forms(
