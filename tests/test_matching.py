@@ -118,3 +118,18 @@ def test_tagger_filters_one_word_matches(nlp_full) -> None:  # type: ignore[no-u
     assert [t.start for t in ann.terms if t.text == "bouche"] == [text.index("La bouche") + 3]
     assert ("cliniques", True) not in found  # an adjective after a noun is not "clinique" (hospital)
     assert ("tofacitinib", False) in found  # tagged as a verb by the small model, kept: its lemma is itself
+
+
+def test_medical_adjectives_compose_a_term_the_glossary_lacks(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    from medgloss.typography import normalise
+
+    component = MedglossComponent(nlp_full, termbase=TermBase.load([FIXTURES / "mini.toml"], bundled=False))
+    text = "Un œdème pulmonaire aigu. Un œdème important. L'œdème provoque une gêne."
+    doc = nlp_full.make_doc(normalise(text))
+    for _, proc in nlp_full.pipeline[:-1]:
+        doc = proc(doc)
+    terms = component.annotate_doc(doc).terms
+    top = [(t.text, t.en, t.source) for t in terms if not t.nested]
+    assert top[0] == ("œdème pulmonaire aigu", "acute pulmonary oedema", "pattern")
+    assert ("œdème", "oedema", "glossary") in top[1:]  # "important" qualifies, it makes no new term
+    assert all("provoque" not in t for t, _, _ in top)

@@ -24,20 +24,72 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from .abbreviations import Definition, find_definitions
 from .annotation import Abbreviation, Annotation, Mention
-from .candidates import Word, en_for_phrase, find_candidates, translatable
+from .candidates import Word, _general, en_for_phrase, find_candidates, medical_score, translatable
 from .compiled import cache_key, load_compiled, save_compiled
 from .language import Segment, segment_languages
 from .matching import Match, TermMatcher, Tok, select
 from .model import Concept, Term
 from .sentences import split_sentences
 from .termbase import TermBase, bundled_glossary_files, glossary_files
-from .typography import inflection_key, normalise
+from .typography import fold, inflection_key, normalise
 
 __all__ = ["MedglossComponent", "make_medgloss"]
 
 SPANS_KEY = "medgloss"
 _FUNCTION_POS = frozenset({"PRON", "ADP", "DET", "CCONJ", "SCONJ"})
 _CLINICAL = frozenset({"disorder", "sign-symptom"})
+_EXTENDABLE = frozenset({"disorder", "sign-symptom", "procedure", "test", "physiology"})
+"""Categories whose terms take medical adjectives that make another term (*dépression respiratoire*)."""
+_QUALIFIERS = frozenset(
+    {
+        "grave",
+        "severe",
+        "leger",
+        "modere",
+        "important",
+        "majeur",
+        "mineur",
+        "frequent",
+        "rare",
+        "eleve",
+        "faible",
+        "fort",
+        "petit",
+        "grand",
+        "nouveau",
+        "premier",
+        "dernier",
+        "total",
+        "partiel",
+        "seul",
+        "meme",
+        "autre",
+    }
+)
+"""Adjectives that qualify a term without making a new one (*dépression sévère* is a depression)."""
+_ADJ_ENDINGS = (
+    "ique",
+    "aire",
+    "oire",
+    "al",
+    "ale",
+    "el",
+    "elle",
+    "if",
+    "ive",
+    "eux",
+    "euse",
+    "é",
+    "ée",
+    "ien",
+    "ienne",
+    "ant",
+    "ante",
+    "ent",
+    "ente",
+    "aux",
+)
+"""Endings of French adjectives (singular), so that a mistagged verb (*provoque*) is not taken."""
 
 
 def _is_french_word(word: str) -> bool:
@@ -190,6 +242,7 @@ class MedglossComponent:
         mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
 
         if self.candidates and doc.has_annotation("POS"):
+            mentions = self._with_modifiers(doc, text, mentions)
             mentions.extend(self._candidates(doc, text, tok_lang, mentions))
 
         mentions = _ordered(mentions)
@@ -202,6 +255,69 @@ class MedglossComponent:
             abbreviations=abbreviations,
             mode="full" if self.candidates and doc.has_annotation("POS") else "fast",
         )
+
+    def _with_modifiers(self, doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Glossary terms followed by medical adjectives the glossary lacks, composed into one term.
+
+        *dépression respiratoire* is not *dépression* (depression): when the glossary only knows the
+        head, the phrase becomes a ``pattern`` mention with a composed English (*respiratory
+        depression*) and the glossary term stays inside it as a nested mention.
+        """
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        out: list[Mention] = []
+        for m in mentions:
+            out.append(m)
+            if (
+                m.nested
+                or m.source != "glossary"
+                or m.lang != "fr"
+                or m.category not in _EXTENDABLE
+                or not m.en
+            ):
+                continue
+            span = doc.char_span(m.start, m.end)
+            if span is None:
+                continue
+            adjectives = []
+            for token in doc[span.end : span.end + 3]:
+                if token.pos_ != "ADJ" or token.idx in covered or not token.is_alpha:
+                    break
+                lemma = token.lemma_.lower() or token.lower_
+                medical = medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(
+                    _ADJ_ENDINGS
+                )
+                if fold(lemma) in _QUALIFIERS or not (medical or _general(lemma)):
+                    break
+                adjectives.append(token)
+            if not adjectives:
+                continue
+            end = adjectives[-1].idx + len(adjectives[-1].text)
+            head = Word(m.text, m.lemma, "NOUN", m.start, m.end)
+            words = [
+                head,
+                *(Word(t.text, t.lemma_.lower(), "ADJ", t.idx, t.idx + len(t.text)) for t in adjectives),
+            ]
+            english = en_for_phrase(
+                words, lambda w, h=m: h.en if w in (h.lemma, h.text) else self.known_en(w)
+            )
+            out.append(
+                Mention(
+                    start=m.start,
+                    end=end,
+                    text=text[m.start : end],
+                    lemma=" ".join([m.lemma, *(t.text.lower() for t in adjectives)]),
+                    concept_id=m.concept_id,
+                    en=english,
+                    source="pattern",
+                    status="admitted",
+                    category=m.category,
+                    domain=m.domain,
+                    score=0.8,
+                    fr_preferred=m.fr_preferred,
+                )
+            )
+            m.nested = True
+        return out
 
     def _prefer_defined(self, mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
         """An abbreviation defined in the article means what its definition says, wherever it is used."""
