@@ -297,9 +297,12 @@ class MedglossComponent:
                 head,
                 *(Word(t.text, t.lemma_.lower(), "ADJ", t.idx, t.idx + len(t.text)) for t in adjectives),
             ]
-            english = en_for_phrase(
-                words, lambda w, h=m: h.en if w in (h.lemma, h.text) else self.known_en(w)
-            )
+            head_forms = {m.lemma: m.en, m.text: m.en}
+
+            def known(word: str, forms: dict[str, str | None] = head_forms) -> str | None:
+                return forms.get(word) or self.known_en(word)
+
+            english = en_for_phrase(words, known)
             out.append(
                 Mention(
                     start=m.start,
