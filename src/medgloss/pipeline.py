@@ -297,7 +297,7 @@ class MedglossComponent:
                 head,
                 *(Word(t.text, t.lemma_.lower(), "ADJ", t.idx, t.idx + len(t.text)) for t in adjectives),
             ]
-            head_forms = {m.lemma: m.en, m.text: m.en}
+            head_forms: dict[str, str | None] = {m.lemma: m.en, m.text: m.en}
 
             def known(word: str, forms: dict[str, str | None] = head_forms) -> str | None:
                 return forms.get(word) or self.known_en(word)
