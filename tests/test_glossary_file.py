@@ -83,3 +83,20 @@ def test_the_fast_read_reports_syntax_errors_like_the_strict_one() -> None:
     fast = parse_glossary_text(text, "s.toml", strict=False)
     strict = parse_glossary_text(text, "s.toml", strict=True)
     assert fast.problems == strict.problems
+
+
+def test_large_files_parse_in_pieces_to_the_same_data() -> None:
+    from medgloss.glossary_file import _PIECE, load_toml
+
+    header = '[glossary]\ndomain = "big"\n\n'
+    concept = (
+        '[[concept]]\nid = "c{i}"\ncategory = "disorder"\n'
+        'fr = [\n  {{ term = "terme numéro {i}", status = "preferred", gender = "m" }},\n]\n'
+        'en = [\n  {{ term = "term number {i}", status = "preferred" }},\n]\n\n'
+    )
+    pattern = (
+        '[[pattern]]\nid = "p"\ncategory = "drug-class"\nfr = "inhibiteur de {X}"\nen = "{X} inhibitor"\n'
+    )
+    text = header + "".join(concept.format(i=i) for i in range(_PIECE // 80)) + pattern
+    assert len(text) > 2 * _PIECE
+    assert load_toml(text, strict=False) == load_toml(text, strict=True)
