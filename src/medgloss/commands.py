@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator, Sequence
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +14,9 @@ import click
 from . import __version__
 from .api import pipeline
 from .article_formats import KINDS, Article, annotate_articles, read_article_file
-from .cli_check import check
-from .cli_evaluate import evaluate
-from .cli_glossary import glossary
 from .cli_options import EXIT_USAGE, glossary_option
-from .cli_po import po
 from .errors import MedglossError
-from .i18n import UI_LANGS, _
+from .i18n import UI_LANGS, _, translate_help
 from .outputs import expand_inputs, output_stems, refusal
 from .render import BOM, BOM_FORMATS, RENDERERS, format_for_path, render
 from .textio import atomic_write
@@ -33,12 +30,33 @@ def fail(err: MedglossError | str) -> None:
     sys.exit(EXIT_USAGE)
 
 
+LAZY_COMMANDS = {
+    "check": "medgloss.cli_check:check",
+    "evaluate": "medgloss.cli_evaluate:evaluate",
+    "glossary": "medgloss.cli_glossary:glossary",
+    "po": "medgloss.cli_po:po",
+}
+"""Commands imported when used, so that ``medgloss annotate`` does not load what it does not run."""
+
+
 class MedglossGroup(click.Group):
-    """A group that runs ``annotate`` when the first argument is not a command (``medgloss a.txt``)
-    and turns medgloss errors into one-line messages."""
+    """A group that runs ``annotate`` when the first argument is not a command (``medgloss a.txt``),
+    loads its other commands on first use, and turns medgloss errors into one-line messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, name = LAZY_COMMANDS[cmd_name].split(":")
+            command = getattr(import_module(module), name)
+            translate_help(command)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Any, Any, list[str]]:
-        if args and args[0] not in self.commands and (args[0] == "-" or not args[0].startswith("-")):
+        known = args and (args[0] in self.commands or args[0] in LAZY_COMMANDS)
+        if args and not known and (args[0] == "-" or not args[0].startswith("-")):
             return "annotate", self.commands["annotate"], args
         return super().resolve_command(ctx, args)
 
@@ -260,9 +278,3 @@ def annotate(
         )
     if problems:
         sys.exit(EXIT_USAGE)
-
-
-app.add_command(check)
-app.add_command(evaluate)
-app.add_command(glossary)
-app.add_command(po)
