@@ -133,3 +133,8 @@ def test_medical_adjectives_compose_a_term_the_glossary_lacks(nlp_full) -> None:
     assert top[0] == ("œdème pulmonaire aigu", "acute pulmonary oedema", "pattern")
     assert ("œdème", "oedema", "glossary") in top[1:]  # "important" qualifies, it makes no new term
     assert all("provoque" not in t for t, _, _ in top)
+
+
+def test_full_stop_kept_on_a_mixed_case_abbreviation_is_not_part_of_the_term(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    terms = nlp_fast("Il a un déficit en IgA. Puis rien.")._.medgloss.terms
+    assert "déficit en IgA" in [t.text for t in terms if not t.nested]  # the tokenizer gives "IgA."

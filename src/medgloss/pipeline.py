@@ -395,6 +395,12 @@ class MedglossComponent:
         start = toks[m.start].start
         last = toks[m.end - 1]
         end = last.start + len(last.text)
+        if (
+            last.text.endswith(".")
+            and len(last.text) > 2
+            and not any(t.text.endswith(".") for _, t in m.entries)
+        ):
+            end -= 1  # the sentence's full stop, kept on "IgA." by the tokenizer, is not part of the term
         if m.pattern is not None and m.filler is not None:
             cid, _ = m.filler.entries[0]
             x = self.termbase[cid]
