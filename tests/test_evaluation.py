@@ -421,3 +421,11 @@ def test_cli_agreement_text_table() -> None:
     )
     assert result.exit_code == 0, result.output
     assert "tico-facebook" in result.output and "Disagreements" in result.output
+
+
+@needs_corpora
+def test_every_english_disagreement_is_triaged() -> None:
+    """Issue #4: each disagreement with Mantra or TICO-19 is fixed or explained in a note."""
+    report = en_agreement(load_pairs(corpora=CORPORA))
+    unexplained = {name: row.shared - row.agree - row.explained for name, row in report.rows.items()}
+    assert not any(unexplained.values()), unexplained
