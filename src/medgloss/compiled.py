@@ -22,14 +22,13 @@ import spacy
 
 from . import __version__
 from .glossary_cache import cache_dir
-from .model import Concept, Pattern, Term
+from .model import Concept, Pattern, concept_from_tuple, concept_to_tuple
 from .termbase import TermBase
 from .textio import atomic_write
 
 __all__ = ["ConceptTable", "cache_key", "load_compiled", "save_compiled"]
 
 FORMAT = 1
-_TERM_FIELDS = tuple(f.name for f in fields(Term))
 
 _HERE = Path(__file__).resolve().parent
 _COMPILER_FILES = tuple(
@@ -42,39 +41,11 @@ Tables = tuple[dict[str, tuple[tuple[str, int], ...]], set[str]]
 
 
 def _pack_concept(c: Concept) -> bytes:
-    terms = tuple(tuple(getattr(t, name) for name in _TERM_FIELDS) for t in c.terms)
-    return marshal.dumps(
-        (
-            c.id,
-            c.category,
-            c.domain,
-            terms,
-            c.definition,
-            c.codes,
-            c.note,
-            c.source,
-            c.path,
-            c.line,
-            c.read_only,
-        )
-    )
+    return marshal.dumps(concept_to_tuple(c))
 
 
 def _unpack_concept(data: bytes) -> Concept:
-    cid, category, domain, terms, definition, codes, note, source, path, line, read_only = marshal.loads(data)
-    return Concept(
-        id=cid,
-        category=category,
-        domain=domain,
-        terms=[Term(*t) for t in terms],
-        definition=definition,
-        codes=codes,
-        note=note,
-        source=source,
-        path=path,
-        line=line,
-        read_only=read_only,
-    )
+    return concept_from_tuple(marshal.loads(data))
 
 
 class ConceptTable(MutableMapping[str, Concept]):

@@ -22,12 +22,12 @@ from typing import Any
 from . import __version__
 from .glossary_file import GlossaryFile, parse_glossary_file
 from .i18n import current_language
-from .model import Concept, Term
+from .model import concept_from_tuple, concept_to_tuple
 from .textio import atomic_write
 
 __all__ = ["cache_dir", "load_glossary_file"]
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the layout of an entry changes."""
 _OFF = ("", "0", "off", "no", "false", "none")
 
@@ -81,60 +81,10 @@ def _read(entry: Path, key: tuple[Any, ...], strict: bool) -> GlossaryFile | Non
 
 def _pack(parsed: GlossaryFile) -> tuple[Any, ...]:
     """Plain tuples (fast to pickle) for what ``parsed`` holds."""
-    concepts = [
-        (
-            c.id,
-            c.category,
-            c.domain,
-            c.definition,
-            c.codes,
-            c.note,
-            c.source,
-            c.line,
-            c.read_only,
-            [
-                (
-                    t.text,
-                    t.lang,
-                    t.status,
-                    t.type,
-                    t.gender,
-                    t.number,
-                    t.register,
-                    t.variant,
-                    t.needs_definition,
-                    t.note,
-                    t.line,
-                )
-                for t in c.terms
-            ],
-        )
-        for c in parsed.concepts
-    ]
+    concepts = [concept_to_tuple(c) for c in parsed.concepts]
     return (parsed.path, parsed.header, concepts, parsed.patterns, parsed.problems, parsed.strict)
 
 
 def _unpack(data: tuple[Any, ...]) -> GlossaryFile:
     path, header, rows, patterns, problems, strict = data
-    concepts = [
-        Concept(
-            id=cid,
-            category=category,
-            domain=domain,
-            terms=[
-                Term(
-                    text, lang, status, kind, gender, number, register, variant, needs_def, note, tline, path
-                )
-                for text, lang, status, kind, gender, number, register, variant, needs_def, note, tline in terms
-            ],
-            definition=definition,
-            codes=codes,
-            note=note,
-            source=source,
-            path=path,
-            line=line,
-            read_only=read_only,
-        )
-        for cid, category, domain, definition, codes, note, source, line, read_only, terms in rows
-    ]
-    return GlossaryFile(path, header, concepts, patterns, problems, strict)
+    return GlossaryFile(path, header, [concept_from_tuple(row) for row in rows], patterns, problems, strict)

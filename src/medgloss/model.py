@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 __all__ = [
     "CATEGORIES",
@@ -13,6 +14,8 @@ __all__ = [
     "Concept",
     "Pattern",
     "Term",
+    "concept_from_tuple",
+    "concept_to_tuple",
 ]
 
 LANGS = ("fr", "en")
@@ -123,3 +126,43 @@ class Pattern:
     def compose_en(self, x_en: str) -> str:
         """The English term for a filler whose English is ``x_en``."""
         return self.en.replace("{X}", x_en)
+
+
+def concept_to_tuple(concept: Concept) -> tuple[Any, ...]:
+    """``concept`` as nested tuples of plain values (for caches: fast to pickle or marshal)."""
+    terms = tuple(tuple(getattr(t, name) for name in _TERM_FIELDS) for t in concept.terms)
+    c = concept
+    return (
+        c.id,
+        c.category,
+        c.domain,
+        terms,
+        c.definition,
+        c.codes,
+        c.note,
+        c.source,
+        c.path,
+        c.line,
+        c.read_only,
+    )
+
+
+def concept_from_tuple(data: tuple[Any, ...] | list[Any]) -> Concept:
+    """The ``Concept`` that ``concept_to_tuple`` packed."""
+    cid, category, domain, terms, definition, codes, note, source, path, line, read_only = data
+    return Concept(
+        id=cid,
+        category=category,
+        domain=domain,
+        terms=[Term(*t) for t in terms],
+        definition=definition,
+        codes=codes,
+        note=note,
+        source=source,
+        path=path,
+        line=line,
+        read_only=read_only,
+    )
+
+
+_TERM_FIELDS = tuple(f.name for f in fields(Term))
