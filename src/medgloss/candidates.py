@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .resources import data_lines
 from .typography import inflection_key
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "en_for_phrase",
     "en_for_word",
     "find_candidates",
+    "general_english",
     "medical_score",
     "translatable",
 ]
@@ -304,8 +305,8 @@ def en_for_phrase(words: Sequence[Word], known: Callable[[str], str | None], var
         return (
             known(w.lemma)
             or known(w.text)
-            or _general(w.lemma)
-            or _general(w.text.lower())
+            or general_english(w.lemma)
+            or general_english(w.text.lower())
             or en_for_word(w.lemma or w.text, variant)
         )
 
@@ -345,7 +346,7 @@ def translatable(words: Sequence[Word], known: Callable[[str], str | None]) -> b
         if lower in _FUNCTION_WORDS or not any(c.isalpha() for c in lower):
             continue
         lemma = w.lemma or lower
-        if known(lemma) or known(w.text) or _general(lemma) or _general(lower):
+        if known(lemma) or known(w.text) or general_english(lemma) or general_english(lower):
             continue
         english = en_for_word(lemma)
         if english != _strip_accents(lemma) or zipf_frequency(english, "en") >= 2.5:
@@ -367,18 +368,12 @@ def _guess_pos(word: Word, index: int) -> Word:
     return Word(word.text, lower, pos, word.start, word.end, word.in_term)
 
 
-def _general_words() -> dict[str, str]:
-    text = (resources.files("medgloss") / "data" / "general_fr_en.tsv").read_text("utf-8")
-    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {fr: en for fr, en in pairs}
-
-
-GENERAL = _general_words()
+GENERAL = dict(line.split("\t") for line in data_lines("general_fr_en.tsv"))
 """Everyday words of medical phrases (gauche → left), for composing proposals."""
 _GENERAL_BY_KEY = {inflection_key(fr): en for fr, en in GENERAL.items()}
 
 
-def _general(word: str) -> str | None:
+def general_english(word: str) -> str | None:
     """The everyday-word list's English for ``word``, in any number or gender."""
     return GENERAL.get(word) or _GENERAL_BY_KEY.get(inflection_key(word))
 

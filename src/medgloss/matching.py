@@ -1,4 +1,4 @@
-"""Glossary matching over tokens: a trie of folded, inflection-free keys.
+"""Glossary matching over tokens: tables of folded, inflection-free keys.
 
 Matching is tolerant of what French articles do to terms: plural and feminine forms, case and
 missing or extra accents (``inflection_key``), elision and determiner variation inside terms
@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 from .model import Concept, Pattern, Term
+from .resources import data_lines
 from .termbase import TermBase
 from .typography import fold, inflection_key
 
@@ -28,12 +28,6 @@ _ARTICLES = {"le", "la", "les", "l'", "l"}
 _END = "\0"  # trie key holding the entries of a complete term (no token key contains NUL)
 
 
-def _generic_words() -> frozenset[str]:
-    text = (resources.files("medgloss") / "data" / "generic_fr.txt").read_text("utf-8")
-    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-    return frozenset(inflection_key(w) for w in words)
-
-
 def _stop_keys() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as EN
     from spacy.lang.fr.stop_words import STOP_WORDS as FR
@@ -41,16 +35,11 @@ def _stop_keys() -> frozenset[str]:
     return frozenset(inflection_key(w) for w in FR | EN if len(w) > 1) | frozenset(FR | EN)
 
 
-GENERIC = _generic_words()
+GENERIC = frozenset(inflection_key(w) for w in data_lines("generic_fr.txt"))
 """Inflection keys of everyday words that are no terms on their own (data/generic_fr.txt)."""
 
 
-def _idioms() -> list[str]:
-    text = (resources.files("medgloss") / "data" / "idioms_fr.txt").read_text("utf-8")
-    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-
-
-IDIOMS = _idioms()
+IDIOMS = data_lines("idioms_fr.txt")
 """French fixed expressions (*au sein de*) inside which nothing is a term (data/idioms_fr.txt)."""
 STOP = _stop_keys()
 """Stop words, and their keys: a one-word match on *tous* is not *toux*."""
@@ -143,12 +132,9 @@ def token_keys(tokens: Sequence[str], short: bool = False) -> list[list[str]]:
         key = _key(text, exact)
         if not key:
             continue
-        if "-" in text.strip("-") and not exact:
-            parts = [p for p in text.split("-") if p]
-            split = [_key(p, _is_caps(p)) for p in parts]
-            seqs = [[*s, key] for s in seqs] + [s + split for s in seqs]
-        else:
-            seqs = [[*s, key] for s in seqs]
+        split = None if exact else _hyphen_parts(text)
+        joined = [[*s, key] for s in seqs]
+        seqs = joined + [s + split for s in seqs] if split else joined
         prev = key
         if f in ("au", "aux"):
             prev = "a"
@@ -194,9 +180,9 @@ class TermMatcher:
             self.paths = {k: tuple(v) for k, v in paths.items()}
         self.heads = {path.split(SEP, 1)[0] for path in self.paths}
         if lang == "fr" and termbase.patterns:
-            assert tokenize is not None or not termbase.patterns
+            assert tokenize is not None, "a tokenizer is needed to compile the patterns"
             for pattern in termbase.patterns:
-                self._add_pattern(pattern, tokenize or (lambda text: text.split()))
+                self._add_pattern(pattern, tokenize)
 
     @property
     def size(self) -> int:
@@ -205,13 +191,13 @@ class TermMatcher:
 
     def _add_pattern(self, pattern: Pattern, tokenize: Callable[[str], list[str]]) -> None:
         for form in pattern.fr:
-            head, _, tail = form.partition("{X}")
+            head = form.partition("{X}")[0]
             glued = head.endswith("-")
             for seq in token_keys(tokenize(head.rstrip("-").strip())) if head.strip() else [[]]:
                 node = self.pattern_trie
                 for key in seq:
                     node = node.setdefault(key, {})
-                node.setdefault(_END, []).append((pattern, glued, tail.strip()))
+                node.setdefault(_END, []).append((pattern, glued))
 
     def _add_concept(
         self, concept: Concept, tokenize: Callable[[str], list[str]], paths: dict[str, list[tuple[str, int]]]
@@ -327,7 +313,7 @@ class TermMatcher:
                 if child is None:
                     break
                 j += 1
-                for pattern, _glued, _tail in child.get(_END, []):
+                for pattern, _glued in child.get(_END, []):
                     k = j
                     while k < n and skip[k]:
                         k += 1
@@ -345,7 +331,7 @@ class TermMatcher:
         child = node.get(_key(head, _is_caps(head)))
         if child is None or not rest:
             return
-        for pattern, glued, _tail in child.get(_END, []):
+        for pattern, glued in child.get(_END, []):
             if not glued:
                 continue
             for key in ("=" + rest, _key(rest, False)):
@@ -408,7 +394,7 @@ def select(matches: list[Match], toks: Sequence[Tok] | None = None) -> list[Matc
         if top is None or m.start >= top.end:
             top = m
         elif m.end <= top.end:
-            modifier = m.end - m.start == 1 and m.start > top.start and toks is not None
+            modifier = m.end - m.start == 1 and m.start > top.start
             if modifier and toks is not None and fold(toks[m.start - 1].text) not in _LINKS:
                 continue
             m.nested = True

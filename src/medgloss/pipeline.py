@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from .abbreviations import Definition, find_definitions
 from .annotation import Abbreviation, Annotation, Mention
-from .candidates import Word, _general, en_for_phrase, find_candidates, medical_score, translatable
+from .candidates import Word, en_for_phrase, find_candidates, general_english, medical_score, translatable
 from .compiled import cache_key, load_compiled, save_compiled
 from .language import Segment, segment_languages
 from .matching import Match, TermMatcher, Tok, select
@@ -79,8 +79,6 @@ _ADJ_ENDINGS = (
     "ive",
     "eux",
     "euse",
-    "é",
-    "ée",
     "ien",
     "ienne",
     "ant",
@@ -89,7 +87,7 @@ _ADJ_ENDINGS = (
     "ente",
     "aux",
 )
-"""Endings of French adjectives (singular), so that a mistagged verb (*provoque*) is not taken."""
+"""Endings of French adjectives (folded, singular), so that a mistagged verb (*provoque*) is not taken."""
 
 
 def _is_french_word(word: str) -> bool:
@@ -170,10 +168,11 @@ class MedglossComponent:
         self.lexicon: dict[str, str] = {}
 
         def tokenize(text: str) -> list[str]:
-            chunks = normalise(text).split()
+            text = normalise(text)
+            chunks = text.split()
             if all(c.isalpha() or c.isdigit() for c in chunks):  # as the tokenizer would split them
                 return chunks
-            return [t.text for t in nlp.tokenizer(normalise(text)) if not t.is_space]
+            return [t.text for t in nlp.tokenizer(text) if not t.is_space]
 
         key = None
         if termbase is None:
@@ -228,7 +227,8 @@ class MedglossComponent:
         fr_matches = [m for m in self.fr.find(toks) if tok_lang[m.start] == "fr"]
         has_en = any(seg.lang == "en" for seg in segments)
         en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"] if has_en else []
-        if doc.has_annotation("POS"):
+        tagged = doc.has_annotation("POS")  # a pass over the tokens: asked once
+        if tagged:
             fr_matches = [m for m in fr_matches if m.end - m.start > 1 or self._could_be_term(doc, m)]
         selected = select(fr_matches, toks) + select(en_matches, toks)
         selected.sort(key=lambda m: (m.start, -m.end))
@@ -241,7 +241,8 @@ class MedglossComponent:
         self._prefer_defined(mentions, abbreviations)
         mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
 
-        if self.candidates and doc.has_annotation("POS"):
+        full = self.candidates and tagged
+        if full:
             mentions = self._with_modifiers(doc, text, mentions)
             mentions.extend(self._candidates(doc, text, tok_lang, mentions))
 
@@ -253,7 +254,7 @@ class MedglossComponent:
             sentences=split_sentences(text),
             terms=mentions,
             abbreviations=abbreviations,
-            mode="full" if self.candidates and doc.has_annotation("POS") else "fast",
+            mode="full" if full else "fast",
         )
 
     def _with_modifiers(self, doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -286,7 +287,7 @@ class MedglossComponent:
                 medical = medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(
                     _ADJ_ENDINGS
                 )
-                if fold(lemma) in _QUALIFIERS or not (medical or _general(lemma)):
+                if fold(lemma) in _QUALIFIERS or not (medical or general_english(lemma)):
                     break
                 adjectives.append(token)
             if not adjectives:
@@ -340,13 +341,14 @@ class MedglossComponent:
     def term_mentions(self, doc: Doc, lang: str) -> list[Mention]:
         """Glossary mentions of ``lang`` terms (``fr`` or ``en``) anywhere in ``doc``, whatever the
         language segments say: for texts known to be in one language, such as a translation."""
-        toks = _toks(doc, doc.text)
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        toks = _toks(doc, text)
         matcher = self.fr if lang == "fr" else self.en
         selected = select(matcher.find(toks), toks)
         self._resolve_ambiguity(selected)
-        mentions = [x for m in selected if (x := self._mention(m, toks, doc.text, lang)) is not None]
+        mentions = [x for m in selected if (x := self._mention(m, toks, text, lang)) is not None]
         mentions = _ordered(mentions)
-        _locate(mentions, doc.text)
+        _locate(mentions, text)
         return mentions
 
     def _could_be_term(self, doc: Doc, m: Match) -> bool:
@@ -536,16 +538,12 @@ class MedglossComponent:
         mentions: list[Mention],
     ) -> list[Mention]:
         """Later uses of abbreviations defined in the text that the glossary did not already match."""
-        covered = [(m.start, m.end) for m in mentions if not m.nested]
-        starts = [s for s, _ in covered]
+        inside = _inside(m for m in mentions if not m.nested)
         out: list[Mention] = []
         defined = {a.short: a for a in abbreviations}
         for i, t in enumerate(toks):
             a = defined.get(t.text)
-            if a is None or tok_lang[i] != "fr":
-                continue
-            k = bisect.bisect_right(starts, t.start) - 1
-            if k >= 0 and covered[k][0] <= t.start < covered[k][1]:
+            if a is None or tok_lang[i] != "fr" or inside(t.start):
                 continue
             concept = self.termbase.get(a.concept_id) if a.concept_id else None
             if concept is not None:
@@ -577,40 +575,31 @@ class MedglossComponent:
         return out
 
     def _candidates(self, doc: Doc, text: str, tok_lang: list[str], mentions: list[Mention]) -> list[Mention]:
-        covered = sorted((m.start, m.end) for m in mentions)
-        starts = [s for s, _ in covered]
-
-        def inside(pos: int) -> bool:
-            k = bisect.bisect_right(starts, pos) - 1
-            return k >= 0 and covered[k][0] <= pos < covered[k][1]
-
+        inside = _inside(mentions)
         words: list[Word] = []
         for t in doc:
             if t.is_space or tok_lang[t.i] != "fr":
                 continue
             words.append(Word(t.text, t.lemma_.lower(), t.pos_, t.idx, t.idx + len(t.text), inside(t.idx)))
         out: list[Mention] = []
-        seen: dict[str, Mention] = {}
         for c in find_candidates(words, self.known_en, self.variant):
             start, end = words[c.first].start, words[c.last].end
-            first = seen.get(c.lemma)
-            m = Mention(
-                start,
-                end,
-                text[start:end],
-                c.lemma,
-                None,
-                c.en,
-                "fr",
-                "candidate",
-                None,
-                first.category if first else None,
-                None,
-                c.score,
+            out.append(
+                Mention(start, end, text[start:end], c.lemma, None, c.en, "fr", "candidate", score=c.score)
             )
-            seen.setdefault(c.lemma, m)
-            out.append(m)
         return out
+
+
+def _inside(mentions: Iterable[Mention]) -> Callable[[int], bool]:
+    """Whether a character offset falls inside one of ``mentions`` (a sorted search, not a scan)."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [start for start, _ in spans]
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+    return inside
 
 
 def _toks(doc: Doc, text: str) -> list[Tok]:
