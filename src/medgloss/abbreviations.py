@@ -7,7 +7,6 @@ in order, the first letter starting a word.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,7 +31,6 @@ _INTRO = {
     "ie",
 }
 _STOP_PUNCT = set('.;:!?()[]{}«»"')
-_WORD = re.compile(r"\w", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
