@@ -67,6 +67,8 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("nib", "nib", "nib"),
     ("vir", "vir", "vir"),
     ("cept", "cept", "cept"),
+    ("profène", "profen", "profen"),
+    ("dipine", "dipine", "dipine"),
     ("ine", "in", "in"),
     ("ique", "ic", "ic"),
     ("culaire", "cular", "cular"),
@@ -132,6 +134,24 @@ _STRONG = (
     "tidine",
     "zépam",
     "kinase",
+    # more stems of international non-proprietary names (WHO INN stems)
+    "xostat",
+    "listat",
+    "dipine",
+    "afil",
+    "sétron",
+    "triptan",
+    "lukast",
+    "coxib",
+    "profène",
+    "fibrate",
+    "glinide",
+    "thiazide",
+    "oxacine",
+    "glutide",
+    "parib",
+    "ciclib",
+    "ercept",
 )
 _STEMS = (
     "cardi",
@@ -251,6 +271,8 @@ def en_for_word(word: str, variant: str = "en-GB") -> str:
     ['calcinosis', 'pneumopathy', 'anaemia', 'interstitial', 'pulmonary']
     >>> en_for_word("anémie", "en-US"), en_for_word("atorvastatine"), en_for_word("ruxolitinib")
     ('anemia', 'atorvastatin', 'ruxolitinib')
+    >>> en_for_word("kétoprofène"), en_for_word("amlodipine"), en_for_word("fébuxostat")
+    ('ketoprofen', 'amlodipine', 'febuxostat')
     """
     w = word.lower()
     if w.endswith("aux") and len(w) > 5:
