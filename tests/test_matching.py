@@ -103,6 +103,27 @@ def test_english_segment_is_matched_in_english(component: MedglossComponent) -> 
     ]
 
 
+def test_elliptical_terms_need_their_concept_named_before(component: MedglossComponent) -> None:
+    def terms(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(t.text, t.concept_id, t.en) for t in component(spacy.blank("fr")(text))._.medgloss.terms]
+
+    assert terms("Une crise sanitaire, puis l'asthme.") == [("asthme", "asthma", "asthma")]
+    assert terms("L'asthme de l'enfant : une crise la nuit, des crises le jour.")[1:] == [
+        ("crise", "asthma_attack", "attack"),  # named through "asthme", inside "crise d'asthme"
+        ("crises", "asthma_attack", "attack"),
+    ]
+    assert terms("Une crise d'épilepsie, puis l'asthme. La crise passe.")[-1] == (
+        "crise",
+        "asthma_attack",  # the concept named last
+        "attack",
+    )
+    assert terms("Après une crise d'asthme, une autre crise.") == [
+        ("crise d'asthme", "asthma_attack", "asthma attack"),
+        ("asthme", "asthma", "asthma"),
+        ("crise", "asthma_attack", "attack"),
+    ]
+
+
 def test_lay_french_gets_lay_english(component: MedglossComponent) -> None:
     terms = component(spacy.blank("fr")("une rougeur, un érythème"))._.medgloss.terms
     assert [(t.text, t.en) for t in terms] == [("rougeur", "redness"), ("érythème", "erythema")]

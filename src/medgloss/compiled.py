@@ -28,12 +28,19 @@ from .textio import atomic_write
 
 __all__ = ["ConceptTable", "cache_key", "load_compiled", "save_compiled"]
 
-FORMAT = 1
+FORMAT = 2
 
 _HERE = Path(__file__).resolve().parent
 _COMPILER_FILES = tuple(
     _HERE / name
-    for name in ("compiled.py", "matching.py", "typography.py", "data/generic_fr.txt", "data/idioms_fr.txt")
+    for name in (
+        "compiled.py",
+        "matching.py",
+        "pipeline.py",
+        "typography.py",
+        "data/generic_fr.txt",
+        "data/idioms_fr.txt",
+    )
 )
 """The code and data that decide the compiled form: editing them invalidates the cache."""
 
@@ -98,7 +105,11 @@ def _path(key: str) -> Path | None:
     return None if folder is None else folder / f"compiled-{key}.marshal"
 
 
-def save_compiled(key: str, termbase: TermBase, fr: Tables, en: Tables, lexicon: dict[str, str]) -> None:
+Lexicon = tuple[dict[str, str], dict[str, str]]
+"""English of one-word French terms, and concepts of generic heads, by inflection key."""
+
+
+def save_compiled(key: str, termbase: TermBase, fr: Tables, en: Tables, lexicon: Lexicon) -> None:
     """Store the compiled form; a cache that cannot be written only costs speed."""
     path = _path(key)
     if path is None:
@@ -116,7 +127,7 @@ def save_compiled(key: str, termbase: TermBase, fr: Tables, en: Tables, lexicon:
         atomic_write(path, marshal.dumps(data, 2))  # version 2: no reference table, a fraction of the memory
 
 
-def load_compiled(key: str) -> tuple[TermBase, Tables, Tables, dict[str, str]] | None:
+def load_compiled(key: str) -> tuple[TermBase, Tables, Tables, Lexicon] | None:
     """The compiled form stored under ``key``, or None (missing, stale or unreadable)."""
     path = _path(key)
     if path is None:
@@ -130,6 +141,6 @@ def load_compiled(key: str) -> tuple[TermBase, Tables, Tables, dict[str, str]] |
         termbase.layers = data["layers"]  # lists of [path, line] pairs
         fr: Tables = (data["fr"][0], data["fr"][1])
         en: Tables = (data["en"][0], data["en"][1])
-        return termbase, fr, en, data["lexicon"]
+        return termbase, fr, en, (data["lexicon"][0], data["lexicon"][1])
     except Exception:  # missing, truncated or from another version: compile again
         return None

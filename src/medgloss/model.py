@@ -8,6 +8,7 @@ from typing import Any
 __all__ = [
     "CATEGORIES",
     "CODE_SYSTEMS",
+    "ELLIPTICAL",
     "LANGS",
     "STATUSES",
     "TERM_TYPES",
@@ -20,7 +21,7 @@ __all__ = [
 
 LANGS = ("fr", "en")
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
-TERM_TYPES = ("full", "abbreviation", "acronym", "formula", "variant")
+TERM_TYPES = ("full", "abbreviation", "acronym", "formula", "variant", "short-form")
 GENDERS = ("m", "f", "mf")
 NUMBERS = ("sg", "pl")
 REGISTERS = ("lay", "professional")
@@ -46,6 +47,9 @@ CODE_SYSTEMS = ("icd10", "icd11", "mesh", "hpo", "orpha", "atc", "umls")
 """Code systems a concept may cite (``umls`` is for imported data that already carries CUIs)."""
 
 SHORT_TYPES = ("abbreviation", "acronym")
+ELLIPTICAL = "short-form"
+"""Type of a term that stands for its concept only after a fuller term of it (*crise* after *crise de
+goutte*): TBX's ``shortForm``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,15 +20,15 @@ from typing import Any
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from .abbreviations import Definition, find_definitions
 from .annotation import Abbreviation, Annotation, Mention
 from .candidates import Word, en_for_phrase, find_candidates, general_english, medical_score, translatable
 from .compiled import cache_key, load_compiled, save_compiled
 from .language import Segment, segment_languages
-from .matching import Match, TermMatcher, Tok, select
-from .model import Concept, Term
+from .matching import GENERIC, Match, TermMatcher, Tok, select
+from .model import ELLIPTICAL, Concept, Term
 from .sentences import split_sentences
 from .termbase import TermBase, bundled_glossary_files, glossary_files
 from .typography import fold, inflection_key, normalise
@@ -67,6 +67,8 @@ _QUALIFIERS = frozenset(
     }
 )
 """Adjectives that qualify a term without making a new one (*dépression sévère* is a depression)."""
+_COURSE = frozenset({"aigu", "chronique", "precoce", "tardif", "transitoire", "persistant", "recidivant"})
+"""Adjectives of time course: after a generic head they make no term (*complications chroniques*)."""
 _ADJ_ENDINGS = (
     "ique",
     "aire",
@@ -166,6 +168,8 @@ class MedglossComponent:
         self.serializable = serializable
         self._rendering_cache: dict[str, tuple[str | None, str | None, tuple[str, ...]]] = {}
         self.lexicon: dict[str, str] = {}
+        self.generic_heads: dict[str, str] = {}
+        self._anchor_cache: dict[str, frozenset[str]] = {}
 
         def tokenize(text: str) -> list[str]:
             text = normalise(text)
@@ -174,6 +178,7 @@ class MedglossComponent:
                 return chunks
             return [t.text for t in nlp.tokenizer(text) if not t.is_space]
 
+        self._tokenize = tokenize
         key = None
         if termbase is None:
             files = [*bundled_glossary_files()] if bundled else []
@@ -184,7 +189,7 @@ class MedglossComponent:
             )
             cached = load_compiled(key) if key else None
             if cached is not None:
-                self.termbase, fr_tables, en_tables, self.lexicon = cached
+                self.termbase, fr_tables, en_tables, (self.lexicon, self.generic_heads) = cached
                 self.fr = TermMatcher(self.termbase, tokenize, "fr", tables=fr_tables)
                 self.en = TermMatcher(self.termbase, tokenize, "en", tables=en_tables)
                 return
@@ -198,10 +203,13 @@ class MedglossComponent:
                 continue
             for term in concept.terms_in("fr"):
                 if term.usable and " " not in term.text:
-                    self.lexicon.setdefault(inflection_key(term.text), en.text)
+                    word = inflection_key(term.text)
+                    self.lexicon.setdefault(word, en.text)
+                    if word in GENERIC and concept.category in _EXTENDABLE and not concept.read_only:
+                        self.generic_heads.setdefault(word, concept.id)
         if key:
             tables = (self.fr.paths, self.fr.prefixes), (self.en.paths, self.en.prefixes)
-            save_compiled(key, self.termbase, *tables, self.lexicon)
+            save_compiled(key, self.termbase, *tables, (self.lexicon, self.generic_heads))
 
     def known_en(self, word: str) -> str | None:
         """The glossary's English for a single French word, if it has one."""
@@ -230,7 +238,7 @@ class MedglossComponent:
         tagged = doc.has_annotation("POS")  # a pass over the tokens: asked once
         if tagged:
             fr_matches = [m for m in fr_matches if m.end - m.start > 1 or self._could_be_term(doc, m)]
-        selected = select(fr_matches, toks) + select(en_matches, toks)
+        selected = self._anchored(select(fr_matches, toks)) + self._anchored(select(en_matches, toks))
         selected.sort(key=lambda m: (m.start, -m.end))
         self._resolve_ambiguity(selected)
 
@@ -243,7 +251,7 @@ class MedglossComponent:
 
         full = self.candidates and tagged
         if full:
-            mentions = self._with_modifiers(doc, text, mentions)
+            mentions = self._with_modifiers(doc, text, tok_lang, mentions)
             mentions.extend(self._candidates(doc, text, tok_lang, mentions))
 
         mentions = _ordered(mentions)
@@ -257,12 +265,15 @@ class MedglossComponent:
             mode="full" if full else "fast",
         )
 
-    def _with_modifiers(self, doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Glossary terms followed by medical adjectives the glossary lacks, composed into one term.
+    def _with_modifiers(
+        self, doc: Doc, text: str, tok_lang: list[str], mentions: list[Mention]
+    ) -> list[Mention]:
+        """Terms the glossary lacks, made of a head and medical adjectives (*dépression respiratoire*).
 
-        *dépression respiratoire* is not *dépression* (depression): when the glossary only knows the
-        head, the phrase becomes a ``pattern`` mention with a composed English (*respiratory
-        depression*) and the glossary term stays inside it as a nested mention.
+        The head is a glossary term (*dépression* is depression, the phrase is not): it stays inside
+        the new ``pattern`` mention as a nested one. Or it is a generic word the glossary knows but
+        never marks alone (*troubles hépatiques*, *traitement antibiotique*): only the phrase is a
+        mention. The English is composed (*respiratory depression*, *hepatic disorder*).
         """
         covered = {k for m in mentions for k in range(m.start, m.end)}
         out: list[Mention] = []
@@ -277,51 +288,86 @@ class MedglossComponent:
             ):
                 continue
             span = doc.char_span(m.start, m.end)
-            if span is None:
-                continue
-            adjectives = []
-            for token in doc[span.end : span.end + 3]:
-                if token.pos_ != "ADJ" or token.idx in covered or not token.is_alpha:
-                    break
-                lemma = token.lemma_.lower() or token.lower_
-                medical = medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(
-                    _ADJ_ENDINGS
+            if span is not None and (phrase := self._phrase(doc, text, span.end, covered, m)) is not None:
+                out.append(phrase)
+                m.nested = True
+        if self.generic_heads:
+            for token in doc:
+                cid = self.generic_heads.get(inflection_key(token.text)) if token.pos_ == "NOUN" else None
+                if cid is None or token.idx in covered or tok_lang[token.i] != "fr":
+                    continue
+                concept = self.termbase[cid]
+                term = next(
+                    t for t in concept.terms_in("fr") if inflection_key(t.text) == inflection_key(token.text)
                 )
-                if fold(lemma) in _QUALIFIERS or not (medical or general_english(lemma)):
-                    break
-                adjectives.append(token)
-            if not adjectives:
-                continue
-            end = adjectives[-1].idx + len(adjectives[-1].text)
-            head = Word(m.text, m.lemma, "NOUN", m.start, m.end)
-            words = [
-                head,
-                *(Word(t.text, t.lemma_.lower(), "ADJ", t.idx, t.idx + len(t.text)) for t in adjectives),
-            ]
-            head_forms: dict[str, str | None] = {m.lemma: m.en, m.text: m.en}
-
-            def known(word: str, forms: dict[str, str | None] = head_forms) -> str | None:
-                return forms.get(word) or self.known_en(word)
-
-            english = en_for_phrase(words, known)
-            out.append(
-                Mention(
-                    start=m.start,
-                    end=end,
-                    text=text[m.start : end],
-                    lemma=" ".join([m.lemma, *(t.text.lower() for t in adjectives)]),
-                    concept_id=m.concept_id,
-                    en=english,
-                    source="pattern",
-                    status="admitted",
-                    category=m.category,
-                    domain=m.domain,
-                    score=0.8,
-                    fr_preferred=m.fr_preferred,
+                head = self._concept_mention(
+                    concept, term, token.idx, token.idx + len(token.text), text, "fr"
                 )
-            )
-            m.nested = True
+                if head.en and " " in head.en:  # "signe" composes as "sign", not as "clinical sign"
+                    head.en = next(
+                        (
+                            t.text
+                            for t in concept.terms_in("en")
+                            if t.usable and " " not in t.text and t.variant in (None, self.variant)
+                        ),
+                        None,
+                    )
+                if (
+                    head.en
+                    and (phrase := self._phrase(doc, text, token.i + 1, covered, head, generic=True))
+                    is not None
+                ):
+                    out.append(phrase)
         return out
+
+    def _phrase(
+        self, doc: Doc, text: str, after: int, covered: set[int], head: Mention, generic: bool = False
+    ) -> Mention | None:
+        """``head`` and the medical adjectives from token ``after`` on, as one ``pattern`` mention;
+        a ``generic`` head takes no adjective of time course."""
+        adjectives: list[tuple[Token, str]] = []  # (token, lemma)
+        for token in doc[after : after + 3]:
+            if token.idx in covered or not token.is_alpha:
+                break
+            lemma = token.lemma_.lower() or token.lower_
+            # the small model tags some adjectives as verbs: *cardiovasculaires* → *cardiovasculairer*
+            if token.pos_ == "VERB" and not _is_french_word(lemma):
+                lemma = token.lower_
+            elif token.pos_ != "ADJ":
+                break
+            medical = medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(_ADJ_ENDINGS)
+            if fold(lemma) in _QUALIFIERS or (generic and fold(lemma) in _COURSE):
+                break
+            if not (medical or general_english(lemma)):
+                break
+            adjectives.append((token, lemma))
+        if not adjectives:
+            return None
+        last = adjectives[-1][0]
+        end = last.idx + len(last.text)
+        words = [
+            Word(head.text, head.lemma, "NOUN", head.start, head.end),
+            *(Word(t.text, lemma, "ADJ", t.idx, t.idx + len(t.text)) for t, lemma in adjectives),
+        ]
+        head_forms: dict[str, str | None] = {head.lemma: head.en, head.text: head.en}
+
+        def known(word: str) -> str | None:
+            return head_forms.get(word) or self.known_en(word)
+
+        return Mention(
+            start=head.start,
+            end=end,
+            text=text[head.start : end],
+            lemma=" ".join([head.lemma, *(t.text.lower() for t, _ in adjectives)]),
+            concept_id=head.concept_id,
+            en=en_for_phrase(words, known),
+            source="pattern",
+            status="admitted",
+            category=head.category,
+            domain=head.domain,
+            score=0.8,
+            fr_preferred=head.fr_preferred,
+        )
 
     def _prefer_defined(self, mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
         """An abbreviation defined in the article means what its definition says, wherever it is used."""
@@ -344,12 +390,54 @@ class MedglossComponent:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         toks = _toks(doc, text)
         matcher = self.fr if lang == "fr" else self.en
-        selected = select(matcher.find(toks), toks)
+        selected = self._anchored(select(matcher.find(toks), toks))
         self._resolve_ambiguity(selected)
         mentions = [x for m in selected if (x := self._mention(m, toks, text, lang)) is not None]
         mentions = _ordered(mentions)
         _locate(mentions, text)
         return mentions
+
+    def _anchored(self, matches: list[Match]) -> list[Match]:
+        """Matches of elliptical terms (``short-form``: *crise*) kept only where their concept was
+        named before, in full or through a concept its full terms contain (*crise* after *crise de
+        goutte* or after *goutte*), and linked to the concept named last. ``matches`` are in text
+        order, as :func:`~medgloss.matching.select` returns them."""
+        last_seen: dict[str, int] = {}
+        out: list[Match] = []
+        for m in matches:
+            if not any(term.type == ELLIPTICAL for _, term in m.entries):
+                last_seen.update((cid, m.start) for cid, _ in m.entries)
+                out.append(m)
+                continue
+            if m.nested:
+                continue  # *crise* inside *crise de goutte* is that term's head, not a mention
+            seen = {
+                cid: max((last_seen[a] for a in self._anchors(cid) if a in last_seen), default=-1)
+                for cid, term in m.entries
+                if term.type == ELLIPTICAL
+            }
+            entries = [e for e in m.entries if e[1].type != ELLIPTICAL or seen[e[0]] >= 0]
+            if entries:
+                m.entries = sorted(entries, key=lambda e: -seen.get(e[0], m.start))
+                out.append(m)
+        return out
+
+    def _anchors(self, cid: str) -> frozenset[str]:
+        """The concept ``cid`` and those named inside its full French terms (*goutte* in *crise de
+        goutte*): what must come first in a text for its elliptical terms to stand for it."""
+        anchors = self._anchor_cache.get(cid)
+        if anchors is None:
+            found = {cid}
+            for term in self.termbase[cid].terms_in("fr"):
+                if term.type == ELLIPTICAL or " " not in term.text:
+                    continue
+                toks, at = [], 0
+                for word in self._tokenize(term.text):
+                    toks.append(Tok(word, at))
+                    at += len(word) + 1
+                found.update(c for m in self.fr.find(toks) for c, t in m.entries if t.type != ELLIPTICAL)
+            anchors = self._anchor_cache[cid] = frozenset(found)
+        return anchors
 
     def _could_be_term(self, doc: Doc, m: Match) -> bool:
         """Whether a one-word match may be a term, going by the tagger.
@@ -455,10 +543,18 @@ class MedglossComponent:
         source: str = "glossary",
     ) -> Mention:
         en, fr, alternatives = self._renderings(concept)
-        if term.register == "lay":  # "rougeur" is "redness", not "erythema"
-            lay = next((t.text for t in concept.terms_in("en") if t.register == "lay" and t.usable), None)
-            if lay is not None and lay != en:
-                en, alternatives = lay, tuple(a for a in (en, *alternatives) if a and a != lay)
+        if term.register == "lay" or term.type == ELLIPTICAL:
+            # "rougeur" is "redness", not "erythema"; "poussée" (of MS) is "relapse"
+            same = next(
+                (
+                    t.text
+                    for t in concept.terms_in("en")
+                    if t.usable and (t.type == ELLIPTICAL if term.type == ELLIPTICAL else t.register == "lay")
+                ),
+                None,
+            )
+            if same is not None and same != en:
+                en, alternatives = same, tuple(a for a in (en, *alternatives) if a and a != same)
         return Mention(
             start=start,
             end=end,

@@ -55,7 +55,7 @@ _TYPE = {
     "mainentryterm": "full",
     "abbreviation": "abbreviation",
     "abbreviatedform": "abbreviation",
-    "shortform": "abbreviation",
+    "shortform": "short-form",
     "initialism": "abbreviation",
     "acronym": "acronym",
     "formula": "formula",
@@ -199,6 +199,8 @@ class TermDraft:
     def set(self, key: str, raw: str, report: ExchangeReport, where: str) -> None:
         """Set ``key`` (status, type, gender, number, register, variant) from a foreign value."""
         value = _MAPS[key].get(_norm(raw))
+        if value == "short-form" and " " not in self.text and sum(c.isupper() for c in self.text) > 1:
+            value = "abbreviation"  # IATE calls its abbreviations "short forms": "IDM"
         if value is None:
             report.add(
                 _("{key} value {value!r} not understood (left out)").format(key=key, value=raw.strip()),

@@ -46,6 +46,7 @@ _TYPE = {
     "acronym": "acronym",
     "formula": "formula",
     "variant": "variant",
+    "short-form": "shortForm",
 }
 _GENDER = {"m": "masculine", "f": "feminine", "mf": "other"}
 _REGISTER = {"lay": "neutralRegister", "professional": "technicalRegister"}
