@@ -159,3 +159,17 @@ def test_medical_adjectives_compose_a_term_the_glossary_lacks(nlp_full) -> None:
 def test_full_stop_kept_on_a_mixed_case_abbreviation_is_not_part_of_the_term(nlp_fast) -> None:  # type: ignore[no-untyped-def]
     terms = nlp_fast("Il a un déficit en IgA. Puis rien.")._.medgloss.terms
     assert "déficit en IgA" in [t.text for t in terms if not t.nested]  # the tokenizer gives "IgA."
+
+
+def test_generic_heads_compose_with_medical_adjectives(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = "Des troubles hépatiques, des complications cardiovasculaires, des complications chroniques. Un trouble."
+    terms = [(t.text, t.en, t.source) for t in nlp_full(text)._.medgloss.terms]
+    assert ("troubles hépatiques", "hepatic disorder", "pattern") in terms
+    assert (
+        "complications cardiovasculaires",
+        "cardiovascular complication",
+        "pattern",
+    ) in terms  # tagged VERB
+    assert all(
+        t[0] not in ("complications chroniques", "trouble") for t in terms
+    )  # time course; generic alone
