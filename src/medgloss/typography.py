@@ -95,12 +95,16 @@ def inflection_key(word: str) -> str:
 
     >>> [inflection_key(w) for w in ("auto-immunes", "autoimmun", "Interstitielles", "hôpitaux")]
     ['autoimmun', 'autoimmun', 'interstitiel', 'hopital']
+    >>> [inflection_key(w) for w in ("vaisseaux", "vaisseau", "compliquées", "compliqué", "diarrhée")]
+    ['vaisseau', 'vaisseau', 'complique', 'complique', 'diarrh']
     """
     w = fold(word).replace("-", "").replace("'", "")
     if len(w) <= 2 or not w.isalpha():
         return w
     if len(w) == 3:  # "nés" / "né": only the plural
         return w[:-1] if w[-1] in "sx" else w
+    if w.endswith("eaux") and len(w) > 5:  # "vaisseaux": "vaisseau"
+        return w[:-1]
     if w.endswith("aux") and len(w) > 4:
         return w[:-3] + "al"
     if w[-1] in "sx":
@@ -108,8 +112,8 @@ def inflection_key(word: str) -> str:
     for fem, masc in _FEMININE:
         if w.endswith(fem) and len(w) > len(fem) + 1:
             return w[: -len(fem)] + masc
-    if w.endswith("ee") and len(w) > 5:
-        return w[:-2]
+    if w.endswith("ee") and len(w) > 5:  # "compliquée" as "compliqué", "déplacée" as "déplacé"
+        w = w[:-1]
     if len(w) > 4 and w.endswith("e") and w[-2] not in "aeiouy":
         return w[:-1]
     return w
