@@ -173,3 +173,14 @@ def test_generic_heads_compose_with_medical_adjectives(nlp_full) -> None:  # typ
     assert all(
         t[0] not in ("complications chroniques", "trouble") for t in terms
     )  # time course; generic alone
+
+
+def test_folded_endings_do_not_turn_participles_or_singulars_into_terms(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    terms = [
+        t.text
+        for t in nlp_fast(
+            "Le nez est bouché. La règle est simple. Les règles sont douloureuses."
+        )._.medgloss.terms
+    ]
+    assert "bouché" not in terms and "règle" not in terms  # not "bouche" (mouth), not "règles" (menstruation)
+    assert "nez" in terms and "règles" in terms

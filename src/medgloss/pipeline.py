@@ -232,7 +232,7 @@ class MedglossComponent:
         toks = _toks(doc, text)
         tok_lang = _token_langs(toks, segments)
 
-        fr_matches = [m for m in self.fr.find(toks) if tok_lang[m.start] == "fr"]
+        fr_matches = [m for m in self.fr.find(toks) if tok_lang[m.start] == "fr" and _agrees(m, toks)]
         has_en = any(seg.lang == "en" for seg in segments)
         en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"] if has_en else []
         tagged = doc.has_annotation("POS")  # a pass over the tokens: asked once
@@ -390,7 +390,10 @@ class MedglossComponent:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         toks = _toks(doc, text)
         matcher = self.fr if lang == "fr" else self.en
-        selected = self._anchored(select(matcher.find(toks), toks))
+        found = matcher.find(toks)
+        if lang == "fr":
+            found = [m for m in found if _agrees(m, toks)]
+        selected = self._anchored(select(found, toks))
         self._resolve_ambiguity(selected)
         mentions = [x for m in selected if (x := self._mention(m, toks, text, lang)) is not None]
         mentions = _ordered(mentions)
@@ -684,6 +687,31 @@ class MedglossComponent:
                 Mention(start, end, text[start:end], c.lemma, None, c.en, "fr", "candidate", score=c.score)
             )
         return out
+
+
+_PARTICIPLE = ("é", "ée", "és", "ées")
+
+
+def _agrees(m: Match, toks: Sequence[Tok]) -> bool:
+    """Keep the entries of ``m`` whose form the text's last word can be; False if none is left.
+
+    Folding accents and endings makes *bouchée* look like *bouche*, *vaccinées* like *vaccin* and
+    *règle* like *règles* (menstruation): a final *-é(e)(s)* in the text needs one in the term, and
+    a one-word term used only in the plural needs a plural.
+    """
+    if m.pattern is not None:
+        return True
+    last = toks[m.end - 1].text.lower()
+    participle = last.endswith(_PARTICIPLE)
+    plural = last.endswith(("s", "x"))
+    entries = [
+        (cid, term)
+        for cid, term in m.entries
+        if not (participle and not term.text.lower().endswith(_PARTICIPLE))
+        and not (term.number == "pl" and m.end - m.start == 1 and " " not in term.text and not plural)
+    ]
+    m.entries = entries
+    return bool(entries)
 
 
 def _inside(mentions: Iterable[Mention]) -> Callable[[int], bool]:
