@@ -242,7 +242,7 @@ class TermMatcher:
                 path, j = stack.pop()
                 found = paths.get(path)
                 inside_word = glued[i] & 1 or glued[j] & 2
-                stop = j == i and exact[i] != path and fold(toks[i].text) in STOP
+                stop = j == i and exact[i] != path and toks[i].text.lower() in STOP  # "maïs" is not "mais"
                 if found is not None and not inside_word and not stop:
                     matches.append(Match(i, j + 1, self._entries(found)))
                 if path not in prefixes:
