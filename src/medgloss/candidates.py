@@ -76,6 +76,8 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("aire", "ary", "ary"),
     ("ielle", "ial", "ial"),
     ("iel", "ial", "ial"),
+    ("ienne", "ian", "ian"),
+    ("ien", "ian", "ian"),
     ("elle", "al", "al"),
     ("onnel", "onal", "onal"),
     ("el", "al", "al"),

@@ -81,7 +81,7 @@ def _key(text: str, exact: bool) -> str:
 def _token_info(text: str) -> tuple[str, str | None, bool, str, str | None]:
     """Per token text: folded key, exact key (for case-sensitive matches), is-article, link word,
     and the path of its hyphen-separated parts (*Janus-Kinase* also matches *Janus kinase*)."""
-    if len(text) > 2 and text.endswith(".") and text[-2].isalpha():
+    if len(text) >= 2 and text.endswith(".") and text[-2].isalpha():
         text = text[:-1]  # "IgA." at the end of a sentence: the tokenizer keeps the full stop
     f = fold(text)
     exact = "=" + text if any(c.isupper() for c in text) or not text.isalpha() else None

@@ -16,6 +16,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
@@ -38,7 +39,9 @@ __all__ = ["MedglossComponent", "make_medgloss"]
 SPANS_KEY = "medgloss"
 _FUNCTION_POS = frozenset({"PRON", "ADP", "DET", "CCONJ", "SCONJ"})
 _CLINICAL = frozenset({"disorder", "sign-symptom"})
-_EXTENDABLE = frozenset({"disorder", "sign-symptom", "procedure", "test", "physiology"})
+_EXTENDABLE = frozenset(
+    {"disorder", "sign-symptom", "procedure", "test", "physiology", "anatomy", "drug-class", "substance"}
+)
 """Categories whose terms take medical adjectives that make another term (*dépression respiratoire*)."""
 _QUALIFIERS = frozenset(
     {
@@ -69,6 +72,8 @@ _QUALIFIERS = frozenset(
 """Adjectives that qualify a term without making a new one (*dépression sévère* is a depression)."""
 _COURSE = frozenset({"aigu", "chronique", "precoce", "tardif", "transitoire", "persistant", "recidivant"})
 """Adjectives of time course: after a generic head they make no term (*complications chroniques*)."""
+_SIDES = frozenset({"gauche", "droit"})
+"""Laterality makes no new anatomy term (*œil droit* is an eye)."""
 _ADJ_ENDINGS = (
     "ique",
     "aire",
@@ -232,7 +237,11 @@ class MedglossComponent:
         toks = _toks(doc, text)
         tok_lang = _token_langs(toks, segments)
 
-        fr_matches = [m for m in self.fr.find(toks) if tok_lang[m.start] == "fr" and _agrees(m, toks)]
+        fr_matches = [
+            a
+            for m in self.fr.find(toks)
+            if tok_lang[m.start] == "fr" and (a := _agreeing(m, toks)) is not None
+        ]
         has_en = any(seg.lang == "en" for seg in segments)
         en_matches = [m for m in self.en.find(toks) if tok_lang[m.start] == "en"] if has_en else []
         tagged = doc.has_annotation("POS")  # a pass over the tokens: asked once
@@ -330,13 +339,20 @@ class MedglossComponent:
             if token.idx in covered or not token.is_alpha:
                 break
             lemma = token.lemma_.lower() or token.lower_
-            # the small model tags some adjectives as verbs: *cardiovasculaires* → *cardiovasculairer*
-            if token.pos_ == "VERB" and not _is_french_word(lemma):
+            if token.pos_ not in ("ADJ", "VERB"):
+                break
+            if not _is_french_word(lemma):
+                # the small model makes up lemmas for rare adjectives (*métatarsophalangienn*) and
+                # tags some as verbs (*cardiovasculaires* → *cardiovasculairer*)
                 lemma = token.lower_
-            elif token.pos_ != "ADJ":
+            elif token.pos_ == "VERB":
                 break
             medical = medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(_ADJ_ENDINGS)
-            if fold(lemma) in _QUALIFIERS or (generic and fold(lemma) in _COURSE):
+            if (
+                fold(lemma) in _QUALIFIERS
+                or (generic and fold(lemma) in _COURSE)
+                or (head.category == "anatomy" and fold(lemma) in _SIDES)
+            ):
                 break
             if not (medical or general_english(lemma)):
                 break
@@ -345,14 +361,20 @@ class MedglossComponent:
             return None
         last = adjectives[-1][0]
         end = last.idx + len(last.text)
-        words = [
-            Word(head.text, head.lemma, "NOUN", head.start, head.end),
-            *(Word(t.text, lemma, "ADJ", t.idx, t.idx + len(t.text)) for t, lemma in adjectives),
-        ]
         head_forms: dict[str, str | None] = {head.lemma: head.en, head.text: head.en}
 
         def known(word: str) -> str | None:
             return head_forms.get(word) or self.known_en(word)
+
+        head_en = (head.en or "").lower()
+        words = [
+            Word(head.text, head.lemma, "NOUN", head.start, head.end),
+            *(
+                Word(t.text, lemma, "ADJ", t.idx, t.idx + len(t.text))
+                for t, lemma in adjectives
+                if (known(lemma) or general_english(lemma) or "\0").lower() not in head_en  # *muguet buccal*
+            ),
+        ]
 
         return Mention(
             start=head.start,
@@ -392,7 +414,7 @@ class MedglossComponent:
         matcher = self.fr if lang == "fr" else self.en
         found = matcher.find(toks)
         if lang == "fr":
-            found = [m for m in found if _agrees(m, toks)]
+            found = [a for m in found if (a := _agreeing(m, toks)) is not None]
         selected = self._anchored(select(found, toks))
         self._resolve_ambiguity(selected)
         mentions = [x for m in selected if (x := self._mention(m, toks, text, lang)) is not None]
@@ -421,8 +443,7 @@ class MedglossComponent:
             }
             entries = [e for e in m.entries if e[1].type != ELLIPTICAL or seen[e[0]] >= 0]
             if entries:
-                m.entries = sorted(entries, key=lambda e: -seen.get(e[0], m.start))
-                out.append(m)
+                out.append(replace(m, entries=sorted(entries, key=lambda e: -seen.get(e[0], m.start))))
         return out
 
     def _anchors(self, cid: str) -> frozenset[str]:
@@ -490,14 +511,23 @@ class MedglossComponent:
         end = last.start + len(last.text)
         if (
             last.text.endswith(".")
-            and len(last.text) > 2
+            and len(last.text) >= 2
             and not any(t.text.endswith(".") for _, t in m.entries)
         ):
             end -= 1  # the sentence's full stop, kept on "IgA." by the tokenizer, is not part of the term
         if m.pattern is not None and m.filler is not None:
-            cid, _ = m.filler.entries[0]
+            cid, filler = m.filler.entries[0]
             x = self.termbase[cid]
             x_en = x.preferred("en", self.variant)
+            if filler.is_short:  # "dosage de la TSH" is a "TSH measurement"
+                x_en = next(
+                    (
+                        t
+                        for t in x.terms_in("en")
+                        if t.is_short and t.usable and t.variant in (None, self.variant)
+                    ),
+                    x_en,
+                )
             if x_en is None:
                 return None
             fr_x = x.preferred("fr")
@@ -692,15 +722,15 @@ class MedglossComponent:
 _PARTICIPLE = ("é", "ée", "és", "ées")
 
 
-def _agrees(m: Match, toks: Sequence[Tok]) -> bool:
-    """Keep the entries of ``m`` whose form the text's last word can be; False if none is left.
+def _agreeing(m: Match, toks: Sequence[Tok]) -> Match | None:
+    """``m`` with only the entries whose form the text's last word can be; None if none is left.
 
     Folding accents and endings makes *bouchée* look like *bouche*, *vaccinées* like *vaccin* and
     *règle* like *règles* (menstruation): a final *-é(e)(s)* in the text needs one in the term, and
     a one-word term used only in the plural needs a plural.
     """
     if m.pattern is not None:
-        return True
+        return m
     last = toks[m.end - 1].text.lower()
     participle = last.endswith(_PARTICIPLE)
     plural = last.endswith(("s", "x"))
@@ -710,8 +740,9 @@ def _agrees(m: Match, toks: Sequence[Tok]) -> bool:
         if not (participle and not term.text.lower().endswith(_PARTICIPLE))
         and not (term.number == "pl" and m.end - m.start == 1 and " " not in term.text and not plural)
     ]
-    m.entries = entries
-    return bool(entries)
+    if len(entries) == len(m.entries):
+        return m
+    return replace(m, entries=entries) if entries else None
 
 
 def _inside(mentions: Iterable[Mention]) -> Callable[[int], bool]:
