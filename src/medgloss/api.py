@@ -17,6 +17,7 @@ from spacy.language import Language
 from .annotation import Annotation, annotation_from_json
 from .language import Segment
 from .pipeline import KeepText
+from .spacy_french import import_french
 from .typography import normalise
 
 __all__ = ["MODES", "annotate", "annotate_many", "pipeline"]
@@ -38,6 +39,7 @@ def pipeline(
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    import_french()
     nlp = spacy.blank("fr") if mode == "fast" else spacy.load(MODEL, exclude=["parser", "ner", "senter"])
     nlp.max_length = CHUNK * 2
     nlp.tokenizer = KeepText(nlp.tokenizer)

@@ -14,16 +14,18 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
-from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+
+from .spacy_french import french_stop_words
 
 __all__ = ["Segment", "classify", "segment_languages"]
 
+_FR_STOP = french_stop_words()
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _QUOTED = re.compile(r"«\s*([^«»]{12,}?)\s*»|“([^“”]{12,}?)”|\"([^\"]{12,}?)\"")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-_EN_ONLY = frozenset(EN_STOP - FR_STOP - {"a", "as", "on", "son", "plus", "i", "me", "ne", "pas"})
+_EN_ONLY = frozenset(EN_STOP - _FR_STOP - {"a", "as", "on", "son", "plus", "i", "me", "ne", "pas"})
 _ELIDED = frozenset({"l'", "d'", "l’", "d’"})
-_FR_ONLY = frozenset(FR_STOP - EN_STOP - {"a", "as", "on", "son", "plus", "i", "me", "ne", "pas", "an"})
+_FR_ONLY = frozenset(_FR_STOP - EN_STOP - {"a", "as", "on", "son", "plus", "i", "me", "ne", "pas", "an"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,10 @@ _END = "\0"  # trie key holding the entries of a complete term (no token key con
 
 def _stop_keys() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    from .spacy_french import french_stop_words
+
+    FR = french_stop_words()
 
     return frozenset(inflection_key(w) for w in FR | EN if len(w) > 1) | frozenset(FR | EN)
 

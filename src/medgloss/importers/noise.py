@@ -45,6 +45,9 @@ _WORD = re.compile(r"\w+")
 def _tokenizer() -> Any:
     import spacy
 
+    from ..spacy_french import import_french
+
+    import_french()
     return spacy.blank("fr").tokenizer
 
 
