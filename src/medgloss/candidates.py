@@ -76,6 +76,12 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("aire", "ary", "ary"),
     ("ielle", "ial", "ial"),
     ("iel", "ial", "ial"),
+    ("gienne", "geal", "geal"),
+    ("gien", "geal", "geal"),
+    ("érienne", "erial", "erial"),
+    ("érien", "erial", "erial"),
+    ("bienne", "bial", "bial"),
+    ("bien", "bial", "bial"),
     ("ienne", "ian", "ian"),
     ("ien", "ian", "ian"),
     ("elle", "al", "al"),
@@ -275,6 +281,8 @@ def en_for_word(word: str, variant: str = "en-GB") -> str:
     ('anemia', 'atorvastatin', 'ruxolitinib')
     >>> en_for_word("kétoprofène"), en_for_word("amlodipine"), en_for_word("fébuxostat")
     ('ketoprofen', 'amlodipine', 'febuxostat')
+    >>> [en_for_word(w) for w in ("métacarpophalangiennes", "bactérien", "microbienne", "ovarien")]
+    ['metacarpophalangeal', 'bacterial', 'microbial', 'ovarian']
     """
     w = word.lower()
     if w.endswith("aux") and len(w) > 5:
