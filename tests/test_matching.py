@@ -184,3 +184,22 @@ def test_folded_endings_do_not_turn_participles_or_singulars_into_terms(nlp_fast
     ]
     assert "bouché" not in terms and "règle" not in terms  # not "bouche" (mouth), not "règles" (menstruation)
     assert "nez" in terms and "règles" in terms
+
+
+def test_a_letter_accented_differently_is_another_word(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    terms = [
+        (t.text, t.concept_id)
+        for t in nlp_fast("Une gêne respiratoire. Un gène muté. Une gene.")._.medgloss.terms
+    ]
+    assert ("gêne", "gene") not in terms  # "gêne" (discomfort) is not "gène" (gene)
+    assert ("gène", "gene") in terms and ("gene", "gene") in terms  # a missing accent is tolerated
+
+
+def test_lay_french_gets_the_closest_lay_english(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    terms = {
+        t.text: t.en for t in nlp_fast("Une difficulté respiratoire, un essoufflement.")._.medgloss.terms
+    }
+    assert terms == {
+        "difficulté respiratoire": "breathing difficulty",
+        "essoufflement": "shortness of breath",
+    }

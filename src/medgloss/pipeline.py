@@ -25,7 +25,15 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from .abbreviations import Definition, find_definitions
 from .annotation import Abbreviation, Annotation, Mention
-from .candidates import Word, en_for_phrase, find_candidates, general_english, medical_score, translatable
+from .candidates import (
+    Word,
+    en_for_phrase,
+    en_for_word,
+    find_candidates,
+    general_english,
+    medical_score,
+    translatable,
+)
 from .compiled import cache_key, load_compiled, save_compiled
 from .language import Segment, segment_languages
 from .matching import GENERIC, Match, TermMatcher, Tok, select
@@ -552,6 +560,20 @@ class MedglossComponent:
             concept, term, start, end, text, lang, m.nested, [c for c, _ in m.entries[1:]]
         )
 
+    def _closest(self, french: str, english: Sequence[str]) -> str:
+        """The one of ``english`` whose words best echo a word-for-word rendering of ``french``
+        (*difficulté respiratoire* → "breathing difficulty" rather than "shortness of breath");
+        the first one when none does."""
+        if len(english) == 1:
+            return english[0]
+        echo = {
+            w[:5]
+            for word in french.lower().replace("'", " ").split()
+            if len(word) > 2
+            for w in (self.known_en(word) or general_english(word) or en_for_word(word)).lower().split()
+        }
+        return max(english, key=lambda e: sum(w[:5] in echo for w in e.lower().split()))
+
     def _renderings(self, concept: Concept) -> tuple[str | None, str | None, tuple[str, ...]]:
         """EN preferred, FR preferred and EN alternatives of ``concept`` (cached: asked per mention)."""
         cached = self._rendering_cache.get(concept.id)
@@ -578,16 +600,17 @@ class MedglossComponent:
         en, fr, alternatives = self._renderings(concept)
         if term.register == "lay" or term.type == ELLIPTICAL:
             # "rougeur" is "redness", not "erythema"; "poussée" (of MS) is "relapse"
-            same = next(
-                (
-                    t.text
-                    for t in concept.terms_in("en")
-                    if t.usable and (t.type == ELLIPTICAL if term.type == ELLIPTICAL else t.register == "lay")
-                ),
-                None,
-            )
-            if same is not None and same != en:
-                en, alternatives = same, tuple(a for a in (en, *alternatives) if a and a != same)
+            same = [
+                t.text
+                for t in concept.terms_in("en")
+                if t.usable
+                and t.variant in (None, self.variant)
+                and (t.type == ELLIPTICAL if term.type == ELLIPTICAL else t.register == "lay")
+            ]
+            if same:
+                closest = self._closest(term.text, same)
+                if closest != en:
+                    en, alternatives = closest, tuple(a for a in (en, *alternatives) if a and a != closest)
         return Mention(
             start=start,
             end=end,
@@ -725,24 +748,41 @@ _PARTICIPLE = ("é", "ée", "és", "ées")
 def _agreeing(m: Match, toks: Sequence[Tok]) -> Match | None:
     """``m`` with only the entries whose form the text's last word can be; None if none is left.
 
-    Folding accents and endings makes *bouchée* look like *bouche*, *vaccinées* like *vaccin* and
-    *règle* like *règles* (menstruation): a final *-é(e)(s)* in the text needs one in the term, and
-    a one-word term used only in the plural needs a plural.
+    Folding accents and endings makes *bouchée* look like *bouche*, *gêne* like *gène*, *vaccinées*
+    like *vaccin* and *règle* like *règles* (menstruation): a final *-é(e)(s)* in the text needs one
+    in the term, a letter accented in both must carry the same accent (a missing accent is only a
+    typing habit), and a one-word term used only in the plural needs a plural.
     """
     if m.pattern is not None:
         return m
     last = toks[m.end - 1].text.lower()
     participle = last.endswith(_PARTICIPLE)
     plural = last.endswith(("s", "x"))
+    words = [t.text.lower() for t in toks[m.start : m.end] if not t.space]
     entries = [
         (cid, term)
         for cid, term in m.entries
         if not (participle and not term.text.lower().endswith(_PARTICIPLE))
         and not (term.number == "pl" and m.end - m.start == 1 and " " not in term.text and not plural)
+        and not _other_accents(words, term.text.lower().split())
     ]
     if len(entries) == len(m.entries):
         return m
     return replace(m, entries=entries) if entries else None
+
+
+def _other_accents(written: list[str], term: list[str]) -> bool:
+    """Whether a word of the text and the same word of the term accent one letter differently."""
+    if len(written) != len(term):
+        return False
+    for a, b in zip(written, term, strict=True):
+        if a == b:
+            continue
+        a, b = a.replace("œ", "oe").replace("æ", "ae"), b.replace("œ", "oe").replace("æ", "ae")
+        for x, y in zip(a, b, strict=False):  # the stem: inflection only changes the end
+            if x != y and not x.isascii() and not y.isascii() and x.isalpha() and y.isalpha():
+                return True
+    return False
 
 
 def _inside(mentions: Iterable[Mention]) -> Callable[[int], bool]:
