@@ -117,6 +117,9 @@ def test_elliptical_terms_need_their_concept_named_before(component: MedglossCom
         "asthma_attack",  # the concept named last
         "attack",
     )
+    assert terms("Une tension politique. L'hypertension : la tension monte.")[1:] == [
+        ("tension", "blood_pressure", "blood pressure")  # "hypertension" ends with it
+    ]
     assert terms("Après une crise d'asthme, une autre crise.") == [
         ("crise d'asthme", "asthma_attack", "asthma attack"),
         ("asthme", "asthma", "asthma"),

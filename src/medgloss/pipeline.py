@@ -433,22 +433,36 @@ class MedglossComponent:
     def _anchored(self, matches: list[Match]) -> list[Match]:
         """Matches of elliptical terms (``short-form``: *crise*) kept only where their concept was
         named before, in full or through a concept its full terms contain (*crise* after *crise de
-        goutte* or after *goutte*), and linked to the concept named last. ``matches`` are in text
-        order, as :func:`~medgloss.matching.select` returns them."""
+        goutte* or after *goutte*), or where a term named before ends one of its words with the
+        elliptical one (*tension* after *hypertension*); linked to the concept named last.
+        ``matches`` are in text order, as :func:`~medgloss.matching.select` returns them."""
         last_seen: dict[str, int] = {}
+        words_seen: dict[str, int] = {}  # folded words of the terms named so far
         out: list[Match] = []
         for m in matches:
             if not any(term.type == ELLIPTICAL for _, term in m.entries):
-                last_seen.update((cid, m.start) for cid, _ in m.entries)
+                for cid, term in m.entries:
+                    last_seen[cid] = m.start
+                    words_seen.update((fold(w), m.start) for w in term.text.split() if len(w) > 5)
                 out.append(m)
                 continue
             if m.nested:
                 continue  # *crise* inside *crise de goutte* is that term's head, not a mention
-            seen = {
-                cid: max((last_seen[a] for a in self._anchors(cid) if a in last_seen), default=-1)
-                for cid, term in m.entries
-                if term.type == ELLIPTICAL
-            }
+            seen = {}
+            for cid, term in m.entries:
+                if term.type == ELLIPTICAL:
+                    word = fold(term.text)
+                    seen[cid] = max(
+                        [
+                            *(last_seen[a] for a in self._anchors(cid) if a in last_seen),
+                            *(
+                                at
+                                for w, at in words_seen.items()
+                                if len(w) > len(word) + 2 and w.endswith(word)
+                            ),
+                        ],
+                        default=-1,
+                    )
             entries = [e for e in m.entries if e[1].type != ELLIPTICAL or seen[e[0]] >= 0]
             if entries:
                 out.append(replace(m, entries=sorted(entries, key=lambda e: -seen.get(e[0], m.start))))
