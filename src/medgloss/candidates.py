@@ -52,6 +52,7 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("pénie", "penia", "penia"),
     ("cardie", "cardia", "cardia"),
     ("plégie", "plegia", "plegia"),
+    ("iasique", "iatic", "iatic"),
     ("lytique", "lytic", "lytic"),
     ("lyse", "lysis", "lysis"),
     ("ologue", "ologist", "ologist"),
@@ -281,8 +282,8 @@ def en_for_word(word: str, variant: str = "en-GB") -> str:
     ('anemia', 'atorvastatin', 'ruxolitinib')
     >>> en_for_word("kétoprofène"), en_for_word("amlodipine"), en_for_word("fébuxostat")
     ('ketoprofen', 'amlodipine', 'febuxostat')
-    >>> [en_for_word(w) for w in ("métacarpophalangiennes", "bactérien", "microbienne", "ovarien")]
-    ['metacarpophalangeal', 'bacterial', 'microbial', 'ovarian']
+    >>> [en_for_word(w) for w in ("métacarpophalangiennes", "bactérien", "microbienne", "psoriasique")]
+    ['metacarpophalangeal', 'bacterial', 'microbial', 'psoriatic']
     """
     w = word.lower()
     if w.endswith("aux") and len(w) > 5:
