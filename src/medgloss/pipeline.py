@@ -309,32 +309,25 @@ class MedglossComponent:
                 out.append(phrase)
                 m.nested = True
         if self.generic_heads:
-            for token in doc:
-                cid = self.generic_heads.get(inflection_key(token.text)) if token.pos_ == "NOUN" else None
-                if cid is None or token.idx in covered or tok_lang[token.i] != "fr":
-                    continue
-                concept = self.termbase[cid]
-                term = next(
-                    t for t in concept.terms_in("fr") if inflection_key(t.text) == inflection_key(token.text)
-                )
-                head = self._concept_mention(
-                    concept, term, token.idx, token.idx + len(token.text), text, "fr"
-                )
-                if head.en and " " in head.en:  # "signe" composes as "sign", not as "clinical sign"
-                    head.en = next(
-                        (
-                            t.text
-                            for t in concept.terms_in("en")
-                            if t.usable and " " not in t.text and t.variant in (None, self.variant)
-                        ),
-                        None,
-                    )
-                if (
-                    head.en
-                    and (phrase := self._phrase(doc, text, token.i + 1, covered, head, generic=True))
-                    is not None
-                ):
-                    out.append(phrase)
+            out.extend(self._generic_phrases(doc, text, tok_lang, covered))
+        return out
+
+    def _generic_phrases(self, doc: Doc, text: str, tok_lang: list[str], covered: set[int]) -> list[Mention]:
+        """Generic heads (*troubles*, *signes*) that medical adjectives make into terms."""
+        out = []
+        for token in doc:
+            cid = self.generic_heads.get(inflection_key(token.text)) if token.pos_ == "NOUN" else None
+            if cid is None or token.idx in covered or tok_lang[token.i] != "fr":
+                continue
+            concept = self.termbase[cid]
+            key = inflection_key(token.text)
+            term = next(t for t in concept.terms_in("fr") if inflection_key(t.text) == key)
+            head = self._concept_mention(concept, term, token.idx, token.idx + len(token.text), text, "fr")
+            if head.en and " " in head.en:  # "signe" composes as "sign", not as "clinical sign"
+                one_word = (t for t in concept.terms_in("en") if t.usable and " " not in t.text)
+                head.en = next((t.text for t in one_word if t.variant in (None, self.variant)), None)
+            if head.en and (phrase := self._phrase(doc, text, token.i + 1, covered, head, generic=True)):
+                out.append(phrase)
         return out
 
     def _phrase(
@@ -346,9 +339,9 @@ class MedglossComponent:
         for token in doc[after : after + 3]:
             if token.idx in covered or not token.is_alpha:
                 break
-            lemma = token.lemma_.lower() or token.lower_
             if token.pos_ not in ("ADJ", "VERB"):
                 break
+            lemma = token.lemma_.lower() or token.lower_
             if not _is_french_word(lemma):
                 # the small model makes up lemmas for rare adjectives (*métatarsophalangienn*) and
                 # tags some as verbs (*cardiovasculaires* → *cardiovasculairer*)
