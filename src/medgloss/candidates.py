@@ -53,6 +53,9 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("cardie", "cardia", "cardia"),
     ("plégie", "plegia", "plegia"),
     ("iasique", "iatic", "iatic"),
+    ("logique", "logical", "logical"),
+    ("pausique", "pausal", "pausal"),
+    ("bare", "baric", "baric"),
     ("lytique", "lytic", "lytic"),
     ("lyse", "lysis", "lysis"),
     ("ologue", "ologist", "ologist"),
@@ -284,11 +287,13 @@ def en_for_word(word: str, variant: str = "en-GB") -> str:
     ('ketoprofen', 'amlodipine', 'febuxostat')
     >>> [en_for_word(w) for w in ("métacarpophalangiennes", "bactérien", "microbienne", "psoriasique")]
     ['metacarpophalangeal', 'bacterial', 'microbial', 'psoriatic']
+    >>> [en_for_word(w) for w in ("tuberculeux", "hyperbare", "post-ménopausique", "neurologiques")]
+    ['tuberculous', 'hyperbaric', 'post-menopausal', 'neurological']
     """
     w = word.lower()
     if w.endswith("aux") and len(w) > 5:
         w = w[:-3] + "al"
-    elif w.endswith(("s", "x")) and len(w) > 5 and not w.endswith(("ss", "us", "is")):
+    elif w.endswith(("s", "x")) and len(w) > 5 and not w.endswith(("ss", "us", "is", "eux")):
         w = w[:-1]
     for fr, gb, us in _SUFFIXES:
         if w.endswith(fr) and len(w) > len(fr) + 1:

@@ -105,10 +105,15 @@ _ADJ_ENDINGS = (
 """Endings of French adjectives (folded, singular), so that a mistagged verb (*provoque*) is not taken."""
 
 
-def _is_french_word(word: str) -> bool:
+def _frequency(word: str) -> float:
+    """Zipf frequency of ``word`` in general French (wordfreq): 2 is once per 100 million words."""
     from wordfreq import zipf_frequency  # full mode only
 
-    return zipf_frequency(word, "fr") >= 2.0
+    return float(zipf_frequency(word, "fr"))
+
+
+def _is_french_word(word: str) -> bool:
+    return _frequency(word) >= 2.0
 
 
 _CLITICS = frozenset(
@@ -337,7 +342,7 @@ class MedglossComponent:
         a ``generic`` head takes no adjective of time course."""
         adjectives: list[tuple[Token, str]] = []  # (token, lemma)
         for token in doc[after : after + 3]:
-            if token.idx in covered or not token.is_alpha:
+            if token.idx in covered or not token.text.replace("-", "").isalpha():  # *post-ménopausique*
                 break
             if token.pos_ not in ("ADJ", "VERB"):
                 break
@@ -348,7 +353,9 @@ class MedglossComponent:
                 lemma = token.lower_
             elif token.pos_ == "VERB":
                 break
-            medical = medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(_ADJ_ENDINGS)
+            medical = (
+                medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(_ADJ_ENDINGS)
+            ) or (token.pos_ == "ADJ" and _frequency(lemma) < 2.5)  # rare adjectives: *miliaire*, *hyperbare*
             if (
                 fold(lemma) in _QUALIFIERS
                 or (generic and fold(lemma) in _COURSE)
