@@ -364,6 +364,8 @@ class MedglossComponent:
                 break
             if not (medical or general_english(lemma)):
                 break
+            if _plural_after_singular(head.text, token.lower_):
+                break  # *douleurs et raideur invalidantes*: the adjective qualifies both nouns
             adjectives.append((token, lemma))
         if not adjectives:
             return None
@@ -754,6 +756,12 @@ class MedglossComponent:
                 Mention(start, end, text[start:end], c.lemma, None, c.en, "fr", "candidate", score=c.score)
             )
         return out
+
+
+def _plural_after_singular(head: str, adjective: str) -> bool:
+    """A plural adjective after a singular noun (it agrees with a coordination before the noun)."""
+    singular = not head.lower().endswith(("s", "x"))
+    return singular and adjective.endswith("s") and not adjective.endswith(("us", "is", "as", "ss"))
 
 
 _PARTICIPLE = ("é", "ée", "és", "ées")
