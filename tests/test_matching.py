@@ -186,6 +186,8 @@ def test_folded_endings_do_not_turn_participles_or_singulars_into_terms(nlp_fast
         )._.medgloss.terms
     ]
     assert "bouché" not in terms and "règle" not in terms  # not "bouche" (mouth), not "règles" (menstruation)
+    temples = [t.text for t in nlp_fast("Le temps passe. La tempe, les tempes.")._.medgloss.terms]
+    assert temples == ["tempe", "tempes"]  # "temps" is no plural of "tempe"
     assert "nez" in terms and "règles" in terms
 
 

@@ -787,10 +787,23 @@ def _agreeing(m: Match, toks: Sequence[Tok]) -> Match | None:
         if not (participle and not term.text.lower().endswith(_PARTICIPLE))
         and not (term.number == "pl" and m.end - m.start == 1 and " " not in term.text and not plural)
         and not _other_accents(words, term.text.lower().split())
+        and not _lost_final_e(last, term.text.lower().rsplit(" ", 1)[-1])
     ]
     if len(entries) == len(m.entries):
         return m
     return replace(m, entries=entries) if entries else None
+
+
+def _lost_final_e(written: str, term: str) -> bool:
+    """*temps* is not a plural of *tempe*: a term word in consonant + *e* keeps its *e* before *-s*."""
+    return (
+        len(term) > 3
+        and term.endswith("e")
+        and term[-2].isalpha()
+        and fold(term[-2]) not in "aeiouy"
+        and written.endswith("s")
+        and fold(written[:-1]) == fold(term[:-1])
+    )
 
 
 def _other_accents(written: list[str], term: list[str]) -> bool:
