@@ -162,6 +162,9 @@ def test_medical_adjectives_compose_a_term_the_glossary_lacks(nlp_full) -> None:
 def test_full_stop_kept_on_a_mixed_case_abbreviation_is_not_part_of_the_term(nlp_fast) -> None:  # type: ignore[no-untyped-def]
     terms = nlp_fast("Il a un déficit en IgA. Puis rien.")._.medgloss.terms
     assert "déficit en IgA" in [t.text for t in terms if not t.nested]  # the tokenizer gives "IgA."
+    terms = nlp_fast("La vitamine D. Une infection à E. coli. Le C. trachomatis.")._.medgloss.terms
+    top = [t.text for t in terms if not t.nested]
+    assert top == ["vitamine D", "infection à E. coli", "C. trachomatis"]  # "D." ends a sentence
 
 
 def test_generic_heads_compose_with_medical_adjectives(nlp_full) -> None:  # type: ignore[no-untyped-def]

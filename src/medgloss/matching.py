@@ -83,8 +83,11 @@ def _key(text: str, exact: bool) -> str:
 @lru_cache(maxsize=500_000)
 def _token_info(text: str) -> tuple[str, str | None, bool, str, str | None]:
     """Per token text: folded key, exact key (for case-sensitive matches), is-article, link word,
-    and the path of its hyphen-separated parts (*Janus-Kinase* also matches *Janus kinase*)."""
-    if len(text) >= 2 and text.endswith(".") and text[-2].isalpha():
+    and an alternative path: its hyphen-separated parts (*Janus-Kinase* also matches *Janus kinase*)
+    or, for a letter and a full stop, the letter (*E.* of *E. coli*, *D.* ending *vitamine D.*)."""
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":
+        return _key(text[0], False), "=" + text, False, "", "=" + text[0]
+    if len(text) > 2 and text.endswith(".") and text[-2].isalpha():
         text = text[:-1]  # "IgA." at the end of a sentence: the tokenizer keeps the full stop
     f = fold(text)
     exact = "=" + text if any(c.isupper() for c in text) or not text.isalpha() else None
@@ -131,7 +134,9 @@ def token_keys(tokens: Sequence[str], short: bool = False) -> list[list[str]]:
             continue
         if text == "-":
             continue  # "RT-PCR" split by the tokenizer: the text side skips a glued hyphen too
-        exact = short or _is_caps(text)
+        # an abbreviation matches case-sensitively, but the lower-case words of a longer one
+        # ("coli" in "E. coli") as any other word
+        exact = _is_caps(text) or (short and (len(tokens) == 1 or not text.islower()))
         key = _key(text, exact)
         if not key:
             continue
