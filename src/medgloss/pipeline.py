@@ -355,7 +355,9 @@ class MedglossComponent:
                 break
             medical = (
                 medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(_ADJ_ENDINGS)
-            ) or (token.pos_ == "ADJ" and _frequency(lemma) < 2.5)  # rare adjectives: *miliaire*, *hyperbare*
+            ) or (  # rare adjectives (*miliaire*, *hyperbare*), not participles (*lésées*)
+                token.pos_ == "ADJ" and _frequency(lemma) < 2.5 and not token.lower_.endswith(_PARTICIPLE)
+            )
             if (
                 fold(lemma) in _QUALIFIERS
                 or (generic and fold(lemma) in _COURSE)
@@ -374,6 +376,8 @@ class MedglossComponent:
         head_forms: dict[str, str | None] = {head.lemma: head.en, head.text: head.en}
 
         def known(word: str) -> str | None:
+            if inflection_key(word) in GENERIC:  # the adjective *trouble* (blurred) is not a disorder
+                return head_forms.get(word) or general_english(word)
             return head_forms.get(word) or self.known_en(word)
 
         head_en = (head.en or "").lower()
