@@ -60,7 +60,7 @@ def test_english_to_french() -> None:
         == []
     )
     assert found("She developed chronic GVHD.", "Elle a développé une GVHD chronique.", "en") == [
-        ("GVHD", "maladie du greffon contre l'hôte")
+        ("chronic GVHD", "maladie du greffon contre l'hôte chronique")  # the English acronym kept in French
     ]
 
 
