@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -270,6 +271,7 @@ class MedglossComponent:
         abbreviations = [self._abbreviation(d, toks, text, selected) for d in definitions]
         self._prefer_defined(mentions, abbreviations)
         mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
+        mentions.extend(_with_complements(text, mentions))
 
         full = self.candidates and tagged
         if full:
@@ -760,6 +762,48 @@ class MedglossComponent:
                 Mention(start, end, text[start:end], c.lemma, None, c.en, "fr", "candidate", score=c.score)
             )
         return out
+
+
+_COMPLEMENT_LINK = re.compile(r"\s+(?:de la|de l'|de l’|des|du|de|d'|d’)\s*$")
+_OF_ANATOMY = frozenset({"sign-symptom", "test", "procedure"})
+"""Heads that make one term with *de* + a body part (*rougeur de la peau*, *échographie du rein*);
+disorders do not, as a rule (*cancer de la peau* is a pattern, *lésion du nerf* two terms)."""
+
+
+def _with_complements(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Signs, tests and procedures followed by *de* + a body part, composed into one term with the
+    body part as a noun adjunct (*gonflement du visage* → "face swelling"); both stay nested."""
+    top = sorted((m for m in mentions if not m.nested and m.lang == "fr"), key=lambda m: m.start)
+    out = []
+    for a, b in itertools.pairwise(top):
+        if (
+            a.source != "glossary"
+            or b.source != "glossary"
+            or a.category not in _OF_ANATOMY
+            or b.category != "anatomy"
+            or not (a.en and b.en)
+            or a.nested
+            or not _COMPLEMENT_LINK.fullmatch(" " + text[a.end : b.start])
+        ):
+            continue
+        out.append(
+            Mention(
+                start=a.start,
+                end=b.end,
+                text=text[a.start : b.end],
+                lemma=f"{a.lemma}{text[a.end : b.start]}{b.lemma}",
+                concept_id=a.concept_id,
+                en=f"{b.en} {a.en}",
+                source="pattern",
+                status="admitted",
+                category=a.category,
+                domain=a.domain,
+                score=0.8,
+                fr_preferred=a.fr_preferred,
+            )
+        )
+        a.nested = b.nested = True
+    return out
 
 
 def _plural_after_singular(head: str, adjective: str) -> bool:
