@@ -64,8 +64,10 @@ def link_terms(surfaces: Iterable[str], *, glossary: Sequence[str] = ()) -> dict
             links[surface] = None
             continue
         concept = termbase.get(whole.concept_id)
-        if concept is None:  # a composed pattern, ``pattern_id:filler_id``: the filler's note applies
-            filler = termbase.get(whole.concept_id.rpartition(":")[2])
+        if concept is None or whole.source == "pattern":
+            # a composed pattern (``pattern_id:filler_id``: the filler's note applies) or a glossary
+            # head composed with its modifiers: only the composed English is ours
+            filler = concept or termbase.get(whole.concept_id.rpartition(":")[2])
             en_terms: tuple[str, ...] = (whole.en,) if whole.en else ()
             note = filler.note if filler is not None else None
             links[surface] = Link(
