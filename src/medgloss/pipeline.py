@@ -833,7 +833,13 @@ def _agreeing(m: Match, toks: Sequence[Tok]) -> Match | None:
         (cid, term)
         for cid, term in m.entries
         if not (participle and not term.text.lower().endswith(_PARTICIPLE))
-        and not (term.number == "pl" and m.end - m.start == 1 and " " not in term.text and not plural)
+        and not (
+            term.number == "pl"
+            and not term.is_short
+            and m.end - m.start == 1
+            and " " not in term.text
+            and not plural
+        )
         and not _other_accents(words, term.text.lower().split())
         and not _lost_final_e(last, term.text.lower().rsplit(" ", 1)[-1])
     ]
