@@ -392,20 +392,8 @@ class MedglossComponent:
             ),
         ]
 
-        return Mention(
-            start=head.start,
-            end=end,
-            text=text[head.start : end],
-            lemma=" ".join([head.lemma, *(t.text.lower() for t, _ in adjectives)]),
-            concept_id=head.concept_id,
-            en=en_for_phrase(words, known),
-            source="pattern",
-            status="admitted",
-            category=head.category,
-            domain=head.domain,
-            score=0.8,
-            fr_preferred=head.fr_preferred,
-        )
+        lemma = " ".join([head.lemma, *(t.text.lower() for t, _ in adjectives)])
+        return _composed(head, end, text, lemma, en_for_phrase(words, known))
 
     def _prefer_defined(self, mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
         """An abbreviation defined in the article means what its definition says, wherever it is used."""
@@ -786,24 +774,27 @@ def _with_complements(text: str, mentions: list[Mention]) -> list[Mention]:
             or not _COMPLEMENT_LINK.fullmatch(" " + text[a.end : b.start])
         ):
             continue
-        out.append(
-            Mention(
-                start=a.start,
-                end=b.end,
-                text=text[a.start : b.end],
-                lemma=f"{a.lemma}{text[a.end : b.start]}{b.lemma}",
-                concept_id=a.concept_id,
-                en=f"{b.en} {a.en}",
-                source="pattern",
-                status="admitted",
-                category=a.category,
-                domain=a.domain,
-                score=0.8,
-                fr_preferred=a.fr_preferred,
-            )
-        )
+        out.append(_composed(a, b.end, text, f"{a.lemma}{text[a.end : b.start]}{b.lemma}", f"{b.en} {a.en}"))
         a.nested = b.nested = True
     return out
+
+
+def _composed(head: Mention, end: int, text: str, lemma: str, en: str) -> Mention:
+    """A term the glossary lacks, from ``head`` to ``end``: a ``pattern`` mention of the head's concept."""
+    return Mention(
+        start=head.start,
+        end=end,
+        text=text[head.start : end],
+        lemma=lemma,
+        concept_id=head.concept_id,
+        en=en,
+        source="pattern",
+        status="admitted",
+        category=head.category,
+        domain=head.domain,
+        score=0.8,
+        fr_preferred=head.fr_preferred,
+    )
 
 
 def _plural_after_singular(head: str, adjective: str) -> bool:
