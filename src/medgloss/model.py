@@ -108,6 +108,10 @@ class Concept:
             return next((t for t in terms if t.variant == variant and t.usable), pref)
         return pref
 
+    def usable_terms(self, lang: str, variant: str | None = None) -> list[Term]:
+        """Preferred and admitted terms of ``lang`` whose spelling fits ``variant`` (any when None)."""
+        return [t for t in self.terms_in(lang) if t.usable and t.variant in (None, variant or t.variant)]
+
     def alternatives(self, lang: str, variant: str | None = None) -> list[Term]:
         """Usable terms of ``lang`` other than the preferred one."""
         pref = self.preferred(lang, variant)

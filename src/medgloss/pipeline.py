@@ -323,16 +323,18 @@ class MedglossComponent:
         """Generic heads (*troubles*, *signes*) that medical adjectives make into terms."""
         out = []
         for token in doc:
-            cid = self.generic_heads.get(inflection_key(token.text)) if token.pos_ == "NOUN" else None
-            if cid is None or token.idx in covered or tok_lang[token.i] != "fr":
+            if token.pos_ != "NOUN" or token.idx in covered or tok_lang[token.i] != "fr":
+                continue
+            key = inflection_key(token.text)
+            cid = self.generic_heads.get(key)
+            if cid is None:
                 continue
             concept = self.termbase[cid]
-            key = inflection_key(token.text)
             term = next(t for t in concept.terms_in("fr") if inflection_key(t.text) == key)
             head = self._concept_mention(concept, term, token.idx, token.idx + len(token.text), text, "fr")
             if head.en and " " in head.en:  # "signe" composes as "sign", not as "clinical sign"
-                one_word = (t for t in concept.terms_in("en") if t.usable and " " not in t.text)
-                head.en = next((t.text for t in one_word if t.variant in (None, self.variant)), None)
+                one_word = (t.text for t in concept.usable_terms("en", self.variant) if " " not in t.text)
+                head.en = next(one_word, None)
             if head.en and (phrase := self._phrase(doc, text, token.i + 1, covered, head, generic=True)):
                 out.append(phrase)
         return out
@@ -433,13 +435,12 @@ class MedglossComponent:
         elliptical one (*tension* after *hypertension*); linked to the concept named last.
         ``matches`` are in text order, as :func:`~medgloss.matching.select` returns them."""
         last_seen: dict[str, int] = {}
-        words_seen: dict[str, int] = {}  # folded words of the terms named so far
+        named: dict[str, int] = {}  # the terms named so far (their words are looked at only when needed)
         out: list[Match] = []
         for m in matches:
             if not any(term.type == ELLIPTICAL for _, term in m.entries):
                 for cid, term in m.entries:
-                    last_seen[cid] = m.start
-                    words_seen.update((fold(w), m.start) for w in term.text.split() if len(w) > 5)
+                    last_seen[cid] = named[term.text] = m.start
                 out.append(m)
                 continue
             if m.nested:
@@ -453,8 +454,9 @@ class MedglossComponent:
                             *(last_seen[a] for a in self._anchors(cid) if a in last_seen),
                             *(
                                 at
-                                for w, at in words_seen.items()
-                                if len(w) > len(word) + 2 and w.endswith(word)
+                                for text, at in named.items()
+                                for folded in (fold(w) for w in text.split() if len(w) > 5)
+                                if len(folded) > len(word) + 2 and folded.endswith(word)
                             ),
                         ],
                         default=-1,
@@ -538,14 +540,7 @@ class MedglossComponent:
             x = self.termbase[cid]
             x_en = x.preferred("en", self.variant)
             if filler.is_short:  # "dosage de la TSH" is a "TSH measurement"
-                x_en = next(
-                    (
-                        t
-                        for t in x.terms_in("en")
-                        if t.is_short and t.usable and t.variant in (None, self.variant)
-                    ),
-                    x_en,
-                )
+                x_en = next((t for t in x.usable_terms("en", self.variant) if t.is_short), x_en)
             if x_en is None:
                 return None
             fr_x = x.preferred("fr")
@@ -612,10 +607,8 @@ class MedglossComponent:
             # "rougeur" is "redness", not "erythema"; "poussée" (of MS) is "relapse"
             same = [
                 t.text
-                for t in concept.terms_in("en")
-                if t.usable
-                and t.variant in (None, self.variant)
-                and (t.type == ELLIPTICAL if term.type == ELLIPTICAL else t.register == "lay")
+                for t in concept.usable_terms("en", self.variant)
+                if (t.type == ELLIPTICAL if term.type == ELLIPTICAL else t.register == "lay")
             ]
             if same:
                 closest = self._closest(term.text, same)
@@ -819,21 +812,19 @@ def _agreeing(m: Match, toks: Sequence[Tok]) -> Match | None:
     last = toks[m.end - 1].text.lower()
     participle = last.endswith(_PARTICIPLE)
     plural = last.endswith(("s", "x"))
+    one_token = m.end - m.start == 1
     words = [t.text.lower() for t in toks[m.start : m.end] if not t.space]
-    entries = [
-        (cid, term)
-        for cid, term in m.entries
-        if not (participle and not term.text.lower().endswith(_PARTICIPLE))
-        and not (
-            term.number == "pl"
-            and not term.is_short
-            and m.end - m.start == 1
-            and " " not in term.text
-            and not plural
-        )
-        and not _other_accents(words, term.text.lower().split())
-        and not _lost_final_e(last, term.text.lower().rsplit(" ", 1)[-1])
-    ]
+
+    def fits(term: Term) -> bool:
+        written = term.text.lower()
+        term_words = written.split()
+        if participle and not written.endswith(_PARTICIPLE):
+            return False
+        if term.number == "pl" and not term.is_short and one_token and len(term_words) == 1 and not plural:
+            return False
+        return not _other_accents(words, term_words) and not _lost_final_e(last, term_words[-1])
+
+    entries = [(cid, term) for cid, term in m.entries if fits(term)]
     if len(entries) == len(m.entries):
         return m
     return replace(m, entries=entries) if entries else None
