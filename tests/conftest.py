@@ -9,11 +9,23 @@ import spacy
 from spacy.language import Language
 
 from medgloss.api import pipeline
+from medgloss.model import Concept
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
+
+
+def concept_key(c: Concept) -> tuple[object, ...]:
+    """What a round trip through an exchange format must keep of a concept."""
+    return (c.id, c.category, c.domain, c.terms, c.definition, c.codes, c.note, c.source, c.read_only)
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder of the test's own, so that caches written by other tests play no part."""
+    monkeypatch.setenv("MEDGLOSS_CACHE", str(tmp_path / "cache"))
 
 
 @pytest.fixture(scope="session")

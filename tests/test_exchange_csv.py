@@ -12,17 +12,13 @@ from medgloss.exchange.csv import COLUMNS
 from medgloss.model import Concept
 from medgloss.termbase import TermBase
 
+from .conftest import concept_key
+
 FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
 EXCHANGE = FIXTURES / "exchange"
 
 
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MEDGLOSS_CACHE", str(tmp_path / "cache"))
-
-
-def key(c: Concept) -> tuple[object, ...]:
-    return (c.id, c.category, c.domain, c.terms, c.definition, c.codes, c.note, c.source, c.read_only)
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +34,14 @@ def test_our_layout_round_trips(fmt: str, house: list[Concept], tmp_path: Path) 
     path.write_text(text, "utf-8")
     result = import_glossary(path)
     assert not result.report and not report
-    assert [key(c) for c in result.concepts] == [key(c) for c in house]
+    assert [concept_key(c) for c in result.concepts] == [concept_key(c) for c in house]
 
 
 def test_the_bundled_glossary_round_trips_through_tsv(tmp_path: Path) -> None:
     concepts = list(TermBase.load())
     path = tmp_path / "all.tsv"
     path.write_text(export_glossary(concepts, fmt="tsv")[0], "utf-8")
-    assert [key(c) for c in import_glossary(path).concepts] == [key(c) for c in concepts]
+    assert [concept_key(c) for c in import_glossary(path).concepts] == [concept_key(c) for c in concepts]
 
 
 def test_deepl_export_has_one_pair_per_usable_french_term(house: list[Concept]) -> None:

@@ -13,17 +13,13 @@ from medgloss.exchange.tbx import read_tbx, write_tbx
 from medgloss.model import Concept, Term
 from medgloss.termbase import TermBase
 
+from .conftest import concept_key
+
 FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
 EXCHANGE = FIXTURES / "exchange"
 
 
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MEDGLOSS_CACHE", str(tmp_path / "cache"))
-
-
-def key(c: Concept) -> tuple[object, ...]:
-    return (c.id, c.category, c.domain, c.terms, c.definition, c.codes, c.note, c.source, c.read_only)
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 def round_trip(concepts: list[Concept], tmp_path: Path) -> list[Concept]:
@@ -38,13 +34,13 @@ def round_trip(concepts: list[Concept], tmp_path: Path) -> list[Concept]:
 def test_export_then_import_gives_back_the_same_concepts(tmp_path: Path) -> None:
     termbase = TermBase.load([FIXTURES / "house.toml"], bundled=False)
     concepts = list(termbase)
-    assert [key(c) for c in round_trip(concepts, tmp_path)] == [key(c) for c in concepts]
+    assert [concept_key(c) for c in round_trip(concepts, tmp_path)] == [concept_key(c) for c in concepts]
 
 
 def test_round_trip_of_the_bundled_glossary(tmp_path: Path) -> None:
     concepts = list(TermBase.load())
     assert len(concepts) > 100
-    assert [key(c) for c in round_trip(concepts, tmp_path)] == [key(c) for c in concepts]
+    assert [concept_key(c) for c in round_trip(concepts, tmp_path)] == [concept_key(c) for c in concepts]
 
 
 def test_values_tbx_basic_lacks_survive_the_round_trip(tmp_path: Path) -> None:
@@ -64,7 +60,7 @@ def test_values_tbx_basic_lacks_survive_the_round_trip(tmp_path: Path) -> None:
         source="house",
         note="Line one.\nLine two & <three>.",
     )
-    assert [key(c) for c in round_trip([concept], tmp_path)] == [key(concept)]
+    assert [concept_key(c) for c in round_trip([concept], tmp_path)] == [concept_key(concept)]
 
 
 def test_the_export_is_tbx_basic_v3(tmp_path: Path) -> None:

@@ -13,9 +13,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "glossary"
 BAD = FIXTURES / "bad"
 
 
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MEDGLOSS_CACHE", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 def messages(report) -> list[tuple[str, int | None, str, str]]:  # type: ignore[no-untyped-def]

@@ -37,9 +37,7 @@ ROWS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MEDGLOSS_CACHE", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 def tsv(path: Path, rows: list[tuple[str, ...]] = ROWS, header: str = HEADER) -> Path:

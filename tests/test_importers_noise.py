@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from medgloss.exchange.builder import ConceptDraft, ExchangeReport
 from medgloss.importers.noise import NoiseFilter, bundled_forms, forms, known_forms
 
-
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MEDGLOSS_CACHE", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 def draft(where: str, fr: list[str], en: str) -> ConceptDraft:

@@ -19,9 +19,7 @@ FR = FIXTURES / "fr_product1.xml"
 EN = FIXTURES / "en_product1.xml"
 
 
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MEDGLOSS_CACHE", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 def run(*args: str | Path) -> Result:
