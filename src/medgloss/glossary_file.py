@@ -71,16 +71,11 @@ class Problem:
         return f"{where}: {self.severity}: {self.message}"
 
 
-@dataclass(slots=True)
-class GlossaryFile:
-    """What one glossary file holds; ``strict`` tells whether the standard library parsed it."""
+class Problems:
+    """The ``errors`` and ``warnings`` among the ``problems`` of a parse or a validation."""
 
-    path: str
-    header: dict[str, Any] = field(default_factory=dict)
-    concepts: list[Concept] = field(default_factory=list)
-    patterns: list[Pattern] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    strict: bool = True
+    __slots__ = ()
+    problems: list[Problem]
 
     @property
     def errors(self) -> list[Problem]:
@@ -89,6 +84,18 @@ class GlossaryFile:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+
+@dataclass(slots=True)
+class GlossaryFile(Problems):
+    """What one glossary file holds; ``strict`` tells whether the standard library parsed it."""
+
+    path: str
+    header: dict[str, Any] = field(default_factory=dict)
+    concepts: list[Concept] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    strict: bool = True
 
 
 class _Lines:

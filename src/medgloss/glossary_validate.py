@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .glossary_cache import load_glossary_file
-from .glossary_file import GlossaryFile, Problem, parse_glossary_file
+from .glossary_file import GlossaryFile, Problem, Problems, parse_glossary_file
 from .i18n import _
 from .model import CODE_SYSTEMS, LANGS, Concept, Term
 from .typography import normalise
@@ -63,19 +63,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(slots=True)
-class ValidationReport:
+class ValidationReport(Problems):
     """What validation found in a set of glossary files."""
 
     files: list[GlossaryFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
 
     @property
     def concepts(self) -> int:
