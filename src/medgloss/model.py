@@ -131,9 +131,31 @@ class Pattern:
     path: str | None = None
     line: int | None = None
 
-    def compose_en(self, x_en: str) -> str:
-        """The English term for a filler whose English is ``x_en``."""
+    def compose_en(self, x_en: str, plural: bool = False) -> str:
+        """The English term for a filler whose English is ``x_en``; a ``plural`` filler placed before
+        the pattern's head noun becomes singular, as English noun adjuncts are (*dégradation des
+        purines* → "purine breakdown")."""
+        if plural and "{X} " in self.en:
+            x_en = _singular_noun(x_en)
         return self.en.replace("{X}", x_en)
+
+
+_SAME_IN_PLURAL = frozenset(
+    {"diabetes", "faeces", "feces", "herpes", "measles", "mumps", "rabies", "scabies", "series", "species"}
+)
+
+
+def _singular_noun(phrase: str) -> str:
+    """``phrase`` with its last word made singular when it has a regular English plural ending."""
+    head, _, last = phrase.rpartition(" ")
+    if len(last) > 3 and last.isalpha() and last.islower() and last not in _SAME_IN_PLURAL:
+        if last.endswith("ies"):
+            last = last[:-3] + "y"
+        elif last.endswith(("sses", "xes", "ches", "shes")):
+            last = last[:-2]
+        elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+            last = last[:-1]
+    return f"{head} {last}" if head else last
 
 
 def concept_to_tuple(concept: Concept) -> tuple[Any, ...]:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -76,11 +77,14 @@ _QUALIFIERS = frozenset(
         "seul",
         "meme",
         "autre",
+        "atteint",
     }
 )
 """Adjectives that qualify a term without making a new one (*dépression sévère* is a depression)."""
 _COURSE = frozenset({"aigu", "chronique", "precoce", "tardif", "transitoire", "persistant", "recidivant"})
-"""Adjectives of time course: after a generic head they make no term (*complications chroniques*)."""
+"""Adjectives of time course: after a generic head or a disorder they make no new term
+(*complications chroniques*, *anémie hémolytique chronique*); the glossary holds the lexicalised
+ones (*bronchite chronique*)."""
 _SIDES = frozenset({"gauche", "droit"})
 """Laterality makes no new anatomy term (*œil droit* is an eye)."""
 _ADJ_ENDINGS = (
@@ -198,6 +202,17 @@ class MedglossComponent:
             return [t.text for t in nlp.tokenizer(text) if not t.is_space]
 
         self._tokenize = tokenize
+
+        @functools.cache
+        def adjectives() -> dict[str, str]:
+            """Inflection key → lemma of the adjectives the model's lemmatizer knows (none without it)."""
+            if "lemmatizer" not in nlp.pipe_names:
+                return {}
+            lemmatizer: Any = nlp.get_pipe("lemmatizer")
+            index = lemmatizer.lookups.get_table("lemma_index", {})
+            return {inflection_key(a): a for a in index.get("adj", ())}
+
+        self._adjectives = adjectives
         key = None
         if termbase is None:
             files = [*bundled_glossary_files()] if bundled else []
@@ -348,14 +363,8 @@ class MedglossComponent:
         for token in doc[after : after + 3]:
             if token.idx in covered or not token.text.replace("-", "").isalpha():  # *post-ménopausique*
                 break
-            if token.pos_ not in ("ADJ", "VERB"):
-                break
-            lemma = token.lemma_.lower() or token.lower_
-            if not _is_french_word(lemma):
-                # the small model makes up lemmas for rare adjectives (*métatarsophalangienn*) and
-                # tags some as verbs (*cardiovasculaires* → *cardiovasculairer*)
-                lemma = token.lower_
-            elif token.pos_ == "VERB":
+            lemma = self._adjective_lemma(token, head.text)
+            if lemma is None:
                 break
             medical = (
                 medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(_ADJ_ENDINGS)
@@ -364,7 +373,7 @@ class MedglossComponent:
             )
             if (
                 fold(lemma) in _QUALIFIERS
-                or (generic and fold(lemma) in _COURSE)
+                or ((generic or head.category == "disorder") and fold(lemma) in _COURSE)
                 or (head.category == "anatomy" and fold(lemma) in _SIDES)
             ):
                 break
@@ -396,6 +405,26 @@ class MedglossComponent:
 
         lemma = " ".join([head.lemma, *(t.text.lower() for t, _ in adjectives)])
         return _composed(head, end, text, lemma, en_for_phrase(words, known))
+
+    def _adjective_lemma(self, token: Token, head: str) -> str | None:
+        """The lemma of ``token`` if it is an adjective after the noun ``head``, else None.
+
+        The small model makes up lemmas for rare adjectives (*métatarsophalangienn*), tags some as
+        verbs (*cardiovasculaires* → *cardiovasculairer*, *auto-immune*) and, after a noun, some as
+        nouns (*thromboses veineuses*, *lésions profondes*): the lemmatizer's list of adjectives and
+        agreement in number with the head decide then.
+        """
+        lemma = token.lemma_.lower() or token.lower_
+        if token.pos_ == "ADJ":
+            return lemma if _is_french_word(lemma) else token.lower_
+        if token.pos_ not in ("NOUN", "VERB"):
+            return None
+        known = self._adjectives().get(inflection_key(token.text))
+        if known is not None and _plural_word(token.text) == _plural_word(head):
+            return known
+        if token.pos_ == "VERB" and not (_is_french_word(lemma) and lemma.endswith(("er", "ir", "re"))):
+            return token.lower_
+        return None
 
     def _prefer_defined(self, mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
         """An abbreviation defined in the article means what its definition says, wherever it is used."""
@@ -550,7 +579,7 @@ class MedglossComponent:
                 text=text[start:end],
                 lemma=m.pattern.fr[0].replace("{X}", fr_x.text if fr_x else x.id),
                 concept_id=f"{m.pattern.id}:{cid}",
-                en=m.pattern.compose_en(x_en.text),
+                en=m.pattern.compose_en(x_en.text, plural=_plural_word(toks[m.end - 1].text)),
                 lang=lang,
                 source="pattern",
                 status="admitted",
@@ -790,10 +819,15 @@ def _composed(head: Mention, end: int, text: str, lemma: str, en: str) -> Mentio
     )
 
 
+def _plural_word(word: str) -> bool:
+    """A French word with a plural ending (*purines*, *hépatiques*, *vitraux*; not *virus*, *pancréas*)."""
+    word = word.lower()
+    return word.endswith(("s", "x")) and not word.endswith(("us", "is", "as", "ss"))
+
+
 def _plural_after_singular(head: str, adjective: str) -> bool:
     """A plural adjective after a singular noun (it agrees with a coordination before the noun)."""
-    singular = not head.lower().endswith(("s", "x"))
-    return singular and adjective.endswith("s") and not adjective.endswith(("us", "is", "as", "ss"))
+    return not head.lower().endswith(("s", "x")) and _plural_word(adjective)
 
 
 _PARTICIPLE = ("é", "ée", "és", "ées")
