@@ -248,3 +248,29 @@ def test_relational_nouns_compose_with_their_complement(nlp_fast) -> None:  # ty
         ("dégradation des purines", "purine breakdown", "pattern"),  # a noun adjunct is singular
         ("résistance à la rifampicine", "rifampicin resistance", "pattern"),
     ]
+
+
+def test_an_identifier_after_a_term_makes_one_term(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    text = "Le gène LRRK2, le chromosome 7, l’antigène NS1. Amoxicilline 250 mg. Le gène Le."
+    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    assert ("gène LRRK2", "LRRK2 gene") in top  # a symbol comes first in English
+    assert ("chromosome 7", "chromosome 7") in top  # a number last
+    assert ("antigène NS1", "NS1 antigen") in top
+    assert ("Amoxicilline", "amoxicillin") in top  # a drug's number is its strength
+    assert top[-1] == ("gène", "gene")  # a capitalised word is no identifier
+
+
+def test_irregular_plurals_match_their_singular(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    top = [
+        (t.text, t.en) for t in nlp_fast("Des maux de dos, les yeux secs.")._.medgloss.terms if not t.nested
+    ]
+    assert ("maux de dos", "back pain") in top and top[-1][0] == "yeux secs"
+
+
+def test_a_negated_adjective_composes(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = "Les symptômes non moteurs. Une fibrillation atriale non valvulaire."
+    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    assert top == [
+        ("symptômes non moteurs", "non-motor symptom"),
+        ("fibrillation atriale non valvulaire", "non-valvular atrial fibrillation"),
+    ]

@@ -130,14 +130,22 @@ class Pattern:
     domain: str = ""
     path: str | None = None
     line: int | None = None
+    alternatives: tuple[str, ...] = ()
+    """Other acceptable English forms (``low {X}`` beside ``drop in {X}``)."""
 
-    def compose_en(self, x_en: str, plural: bool = False) -> str:
-        """The English term for a filler whose English is ``x_en``; a ``plural`` filler placed before
-        the pattern's head noun becomes singular, as English noun adjuncts are (*dégradation des
-        purines* → "purine breakdown")."""
-        if plural and "{X} " in self.en:
+    def compose_en(self, x_en: str, plural: bool = False, form: str | None = None) -> str:
+        """The English term for a filler whose English is ``x_en`` (in ``form``, by default the
+        pattern's ``en``); a ``plural`` filler placed before the head noun becomes singular, as
+        English noun adjuncts are (*dégradation des purines* → "purine breakdown")."""
+        form = form or self.en
+        if plural and "{X} " in form:
             x_en = _singular_noun(x_en)
-        return self.en.replace("{X}", x_en)
+        return form.replace("{X}", x_en)
+
+    def renderings(self, filler: Concept) -> list[str]:
+        """Every acceptable English: each English form with each usable English term of ``filler``."""
+        usable = [t.text for t in filler.terms_in("en") if t.usable]
+        return [self.compose_en(x, form=form) for form in (self.en, *self.alternatives) for x in usable]
 
 
 _SAME_IN_PLURAL = frozenset(

@@ -287,6 +287,7 @@ class MedglossComponent:
         self._prefer_defined(mentions, abbreviations)
         mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
         mentions.extend(_with_complements(text, mentions))
+        mentions.extend(_with_identifiers(text, mentions))
 
         full = self.candidates and tagged
         if full:
@@ -360,9 +361,13 @@ class MedglossComponent:
         """``head`` and the medical adjectives from token ``after`` on, as one ``pattern`` mention;
         a ``generic`` head takes no adjective of time course."""
         adjectives: list[tuple[Token, str]] = []  # (token, lemma)
-        for token in doc[after : after + 3]:
+        negated = False  # *symptômes non moteurs*, *fibrillation atriale non valvulaire*
+        for token in doc[after : after + 4]:
             if token.idx in covered or not token.text.replace("-", "").isalpha():  # *post-ménopausique*
                 break
+            if token.lower_ == "non" and not negated:
+                negated = True
+                continue
             lemma = self._adjective_lemma(token, head.text)
             if lemma is None:
                 break
@@ -381,7 +386,8 @@ class MedglossComponent:
                 break
             if _plural_after_singular(head.text, token.lower_):
                 break  # *douleurs et raideur invalidantes*: the adjective qualifies both nouns
-            adjectives.append((token, lemma))
+            adjectives.append((token, f"non-{lemma}" if negated else lemma))
+            negated = False
         if not adjectives:
             return None
         last = adjectives[-1][0]
@@ -389,6 +395,9 @@ class MedglossComponent:
         head_forms: dict[str, str | None] = {head.lemma: head.en, head.text: head.en}
 
         def known(word: str) -> str | None:
+            if word.startswith("non-"):
+                positive = known(word[4:]) or general_english(word[4:]) or en_for_word(word[4:], self.variant)
+                return f"non-{positive}" if positive else None
             if inflection_key(word) in GENERIC:  # the adjective *trouble* (blurred) is not a disorder
                 return head_forms.get(word) or general_english(word)
             return head_forms.get(word) or self.known_en(word)
@@ -403,7 +412,9 @@ class MedglossComponent:
             ),
         ]
 
-        lemma = " ".join([head.lemma, *(t.text.lower() for t, _ in adjectives)])
+        lemma = " ".join(
+            [head.lemma, *(("non " if a.startswith("non-") else "") + t.lower_ for t, a in adjectives)]
+        )
         return _composed(head, end, text, lemma, en_for_phrase(words, known))
 
     def _adjective_lemma(self, token: Token, head: str) -> str | None:
@@ -798,6 +809,34 @@ def _with_complements(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(_composed(a, b.end, text, f"{a.lemma}{text[a.end : b.start]}{b.lemma}", f"{b.en} {a.en}"))
         a.nested = b.nested = True
+    return out
+
+
+_IDENTIFIER = re.compile(r"[ \t]+([A-Z0-9](?:[A-Za-z0-9]*[A-Z0-9])?|[A-Z][a-z]?[0-9][A-Za-z0-9]*)(?![\w'’-])")
+_ROMAN = re.compile(r"[IVX]+")
+_IDENTIFIED = frozenset({"anatomy", "drug", "other", "physiology", "substance", "test"})
+"""Heads an identifier names one of (*gène LRRK2*, *chromosome 7*, *antigène NS1*, *macrogol 8000*)."""
+
+
+def _with_identifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One-word terms followed by an identifier (a symbol or number), composed into one term: a
+    symbol comes first in English (*gène LRRK2* → "LRRK2 gene"), a number, letter or Roman numeral
+    last (*chromosome 7* → "chromosome 7", *facteur VIII* → "factor VIII"); the head stays nested."""
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        if m.nested or m.lang != "fr" or m.source != "glossary" or m.category not in _IDENTIFIED:
+            continue
+        found = _IDENTIFIER.match(text, m.end)
+        if not m.en or " " in m.text or found is None or found.start(1) in starts:
+            continue
+        ident = found.group(1)
+        if ident.isdigit() and m.category == "drug":
+            continue  # a strength (*Amoxicilline 250 mg*)
+        after = ident.isdigit() or len(ident) == 1 or _ROMAN.fullmatch(ident) is not None
+        en = f"{m.en} {ident}" if after else f"{ident} {m.en}"
+        out.append(_composed(m, found.end(1), text, f"{m.lemma} {ident}", en))
+        m.nested = True
     return out
 
 

@@ -71,8 +71,8 @@ def link_terms(surfaces: Iterable[str], *, glossary: Sequence[str] = ()) -> dict
             filler = concept or termbase.get(filler_id)
             en_terms: tuple[str, ...] = (whole.en,) if whole.en else ()
             pattern = next((p for p in termbase.patterns if p.id == pattern_id), None)
-            if pattern is not None and filler is not None:  # any English of the filler composes
-                en_terms += tuple(pattern.compose_en(t.text) for t in filler.terms_in("en") if t.usable)
+            if pattern is not None and filler is not None:
+                en_terms += tuple(pattern.renderings(filler))
             note = filler.note if filler is not None else None
             links[surface] = Link(
                 whole.concept_id, whole.category, whole.en, en_terms, (), note, whole.source
