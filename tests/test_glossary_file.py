@@ -100,3 +100,23 @@ def test_large_files_parse_in_pieces_to_the_same_data() -> None:
     text = header + "".join(concept.format(i=i) for i in range(_PIECE // 80)) + pattern
     assert len(text) > 2 * _PIECE
     assert load_toml(text, strict=False) == load_toml(text, strict=True)
+
+
+def test_a_pattern_may_list_several_english_forms() -> None:
+    from medgloss.glossary_writer import glossary_text
+    from medgloss.model import Concept, Term
+
+    text = (
+        '[glossary]\ndomain = "d"\n\n[[pattern]]\nid = "drop_in"\ncategory = "sign-symptom"\n'
+        'fr = "baisse de la {X}"\nen = ["drop in {X}", "low {X}"]\n'
+    )
+    parsed = parse_glossary_text(text, "p.toml")
+    assert parsed.problems == []
+    pattern = parsed.patterns[0]
+    assert (pattern.en, pattern.alternatives) == ("drop in {X}", ("low {X}",))
+    bp = Concept("bp", "physiology", "d", terms=(Term("blood pressure", "en"), Term("BP", "en", "admitted")))
+    assert pattern.renderings(bp) == ["drop in blood pressure", "drop in BP", "low blood pressure", "low BP"]
+    again = parse_glossary_text(glossary_text([], parsed.patterns, header={"domain": "d"}), "q.toml")
+    assert again.patterns[0].alternatives == ("low {X}",)
+    bad = parse_glossary_text(text.replace('"low {X}"', '"low"'), "p.toml")
+    assert bad.patterns == [] and "must contain {X}" in bad.problems[0].message

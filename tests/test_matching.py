@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from medgloss.model import Pattern
 from medgloss.pipeline import MedglossComponent
 from medgloss.termbase import TermBase
 from medgloss.typography import normalise
@@ -77,6 +78,16 @@ def test_pattern_composes_english(component: MedglossComponent) -> None:
         "proton pump inhibitor",
         "inhibiteur de pompe à protons",
     )
+
+
+def test_a_plural_filler_is_singular_before_the_head_noun() -> None:
+    before = Pattern("breakdown_of", "physiology", ("dégradation de {X}",), "{X} breakdown")
+    assert before.compose_en("purines", plural=True) == "purine breakdown"
+    assert before.compose_en("fatty acids", plural=True) == "fatty acid breakdown"
+    assert before.compose_en("diabetes", plural=True) == "diabetes breakdown"  # same in the plural
+    assert before.compose_en("purines") == "purines breakdown"  # a singular French filler stays as is
+    after = Pattern("ulcer_of", "disorder", ("ulcère de {X}",), "ulcer of the {X}")
+    assert after.compose_en("bronchi", plural=True) == "ulcer of the bronchi"  # not before a noun
 
 
 def test_variant_picks_english_spelling() -> None:
@@ -219,3 +230,47 @@ def test_signs_and_tests_of_a_body_part_make_one_term(nlp_fast) -> None:  # type
     assert ("douleur du mollet", "calf pain", "pattern") in top
     assert ("échographie de l'appareil urinaire", "urinary tract ultrasound", "pattern") in top
     assert ("cancer de la peau", "skin cancer", "glossary") in top  # a glossary term, not composed
+
+
+def test_adjectives_the_model_tags_as_nouns_or_verbs_compose(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = "Des thromboses veineuses. Une thyroïdite auto-immune. Une anémie hémolytique chronique."
+    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    assert ("thromboses veineuses", "venous thrombosis") in top  # "veineuses" tagged NOUN
+    assert ("thyroïdite auto-immune", "autoimmune thyroiditis") in top  # "auto-immune" tagged VERB
+    assert ("anémie hémolytique", "haemolytic anaemia") in top  # time course does not extend a disorder
+
+
+def test_relational_nouns_compose_with_their_complement(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    text = "Le transport de l’oxygène, la dégradation des purines, une résistance à la rifampicine."
+    top = [(t.text, t.en, t.source) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    assert top == [
+        ("transport de l’oxygène", "oxygen transport", "pattern"),
+        ("dégradation des purines", "purine breakdown", "pattern"),  # a noun adjunct is singular
+        ("résistance à la rifampicine", "rifampicin resistance", "pattern"),
+    ]
+
+
+def test_an_identifier_after_a_term_makes_one_term(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    text = "Le gène LRRK2, le chromosome 7, l’antigène NS1. Amoxicilline 250 mg. Le gène Le."
+    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    assert ("gène LRRK2", "LRRK2 gene") in top  # a symbol comes first in English
+    assert ("chromosome 7", "chromosome 7") in top  # a number last
+    assert ("antigène NS1", "NS1 antigen") in top
+    assert ("Amoxicilline", "amoxicillin") in top  # a drug's number is its strength
+    assert top[-1] == ("gène", "gene")  # a capitalised word is no identifier
+
+
+def test_irregular_plurals_match_their_singular(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    top = [
+        (t.text, t.en) for t in nlp_fast("Des maux de dos, les yeux secs.")._.medgloss.terms if not t.nested
+    ]
+    assert ("maux de dos", "back pain") in top and top[-1][0] == "yeux secs"
+
+
+def test_a_negated_adjective_composes(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = "Les symptômes non moteurs. Une fibrillation atriale non valvulaire."
+    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    assert top == [
+        ("symptômes non moteurs", "non-motor symptom"),
+        ("fibrillation atriale non valvulaire", "non-valvular atrial fibrillation"),
+    ]

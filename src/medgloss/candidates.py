@@ -75,7 +75,7 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("dipine", "dipine", "dipine"),
     ("ine", "in", "in"),
     ("ique", "ic", "ic"),
-    ("culaire", "cular", "cular"),
+    ("ulaire", "ular", "ular"),
     ("oire", "ory", "ory"),
     ("aire", "ary", "ary"),
     ("ielle", "ial", "ial"),

@@ -28,7 +28,7 @@ from .textio import atomic_write
 
 __all__ = ["ConceptTable", "cache_key", "load_compiled", "save_compiled"]
 
-FORMAT = 2
+FORMAT = 3
 
 _HERE = Path(__file__).resolve().parent
 _COMPILER_FILES = tuple(

@@ -27,7 +27,7 @@ from .textio import atomic_write
 
 __all__ = ["cache_dir", "load_glossary_file"]
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the layout of an entry changes."""
 _OFF = ("", "0", "off", "no", "false", "none")
 

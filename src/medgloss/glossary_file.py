@@ -410,10 +410,17 @@ def _parse_pattern(raw: Any, line: int | None, domain: str, path: str, problem: 
             problem(line, _("unknown key {key!r} in pattern").format(key=key))
     pid, en, fr = raw.get("id"), raw.get("en"), raw.get("fr")
     forms = [fr] if isinstance(fr, str) else fr
-    if not isinstance(pid, str) or not isinstance(en, str) or not isinstance(forms, list) or not forms:
+    english = [en] if isinstance(en, str) else en
+    if (
+        not isinstance(pid, str)
+        or not isinstance(english, list)
+        or not english
+        or not isinstance(forms, list)
+        or not forms
+    ):
         problem(line, _("a pattern needs 'id', 'fr' (string or list) and 'en'"))
         return None
-    if "{X}" not in en or not all(isinstance(f, str) and "{X}" in f for f in forms):
+    if not all(isinstance(f, str) and "{X}" in f for f in [*english, *forms]):
         problem(line, _("pattern {id}: 'fr' and 'en' must contain {{X}}").format(id=pid))
         return None
     slot = raw.get("slot", [])
@@ -431,9 +438,10 @@ def _parse_pattern(raw: Any, line: int | None, domain: str, path: str, problem: 
         id=pid,
         category=category,
         fr=tuple(forms),
-        en=en,
+        en=english[0],
         slot=tuple(s for s in slot if s in CATEGORIES),
         domain=str(raw.get("domain") or domain),
         path=path,
         line=line,
+        alternatives=tuple(english[1:]),
     )

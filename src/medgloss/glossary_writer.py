@@ -397,7 +397,7 @@ def pattern_table(pattern: Pattern, file_domain: str | None = None) -> dict[str,
     if pattern.slot:
         table["slot"] = list(pattern.slot)
     table["fr"] = pattern.fr[0] if len(pattern.fr) == 1 else list(pattern.fr)
-    table["en"] = pattern.en
+    table["en"] = [pattern.en, *pattern.alternatives] if pattern.alternatives else pattern.en
     return table
 
 

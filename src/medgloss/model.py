@@ -130,10 +130,40 @@ class Pattern:
     domain: str = ""
     path: str | None = None
     line: int | None = None
+    alternatives: tuple[str, ...] = ()
+    """Other acceptable English forms (``low {X}`` beside ``drop in {X}``)."""
 
-    def compose_en(self, x_en: str) -> str:
-        """The English term for a filler whose English is ``x_en``."""
-        return self.en.replace("{X}", x_en)
+    def compose_en(self, x_en: str, plural: bool = False, form: str | None = None) -> str:
+        """The English term for a filler whose English is ``x_en`` (in ``form``, by default the
+        pattern's ``en``); a ``plural`` filler placed before the head noun becomes singular, as
+        English noun adjuncts are (*dégradation des purines* → "purine breakdown")."""
+        form = form or self.en
+        if plural and "{X} " in form:
+            x_en = _singular_noun(x_en)
+        return form.replace("{X}", x_en)
+
+    def renderings(self, filler: Concept) -> list[str]:
+        """Every acceptable English: each English form with each usable English term of ``filler``."""
+        usable = [t.text for t in filler.terms_in("en") if t.usable]
+        return [self.compose_en(x, form=form) for form in (self.en, *self.alternatives) for x in usable]
+
+
+_SAME_IN_PLURAL = frozenset(
+    {"diabetes", "faeces", "feces", "herpes", "measles", "mumps", "rabies", "scabies", "series", "species"}
+)
+
+
+def _singular_noun(phrase: str) -> str:
+    """``phrase`` with its last word made singular when it has a regular English plural ending."""
+    head, _, last = phrase.rpartition(" ")
+    if len(last) > 3 and last.isalpha() and last.islower() and last not in _SAME_IN_PLURAL:
+        if last.endswith("ies"):
+            last = last[:-3] + "y"
+        elif last.endswith(("sses", "xes", "ches", "shes")):
+            last = last[:-2]
+        elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+            last = last[:-1]
+    return f"{head} {last}" if head else last
 
 
 def concept_to_tuple(concept: Concept) -> tuple[Any, ...]:

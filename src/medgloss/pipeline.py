@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -76,11 +77,14 @@ _QUALIFIERS = frozenset(
         "seul",
         "meme",
         "autre",
+        "atteint",
     }
 )
 """Adjectives that qualify a term without making a new one (*dépression sévère* is a depression)."""
 _COURSE = frozenset({"aigu", "chronique", "precoce", "tardif", "transitoire", "persistant", "recidivant"})
-"""Adjectives of time course: after a generic head they make no term (*complications chroniques*)."""
+"""Adjectives of time course: after a generic head or a disorder they make no new term
+(*complications chroniques*, *anémie hémolytique chronique*); the glossary holds the lexicalised
+ones (*bronchite chronique*)."""
 _SIDES = frozenset({"gauche", "droit"})
 """Laterality makes no new anatomy term (*œil droit* is an eye)."""
 _ADJ_ENDINGS = (
@@ -198,6 +202,17 @@ class MedglossComponent:
             return [t.text for t in nlp.tokenizer(text) if not t.is_space]
 
         self._tokenize = tokenize
+
+        @functools.cache
+        def adjectives() -> dict[str, str]:
+            """Inflection key → lemma of the adjectives the model's lemmatizer knows (none without it)."""
+            if "lemmatizer" not in nlp.pipe_names:
+                return {}
+            lemmatizer: Any = nlp.get_pipe("lemmatizer")
+            index = lemmatizer.lookups.get_table("lemma_index", {})
+            return {inflection_key(a): a for a in index.get("adj", ())}
+
+        self._adjectives = adjectives
         key = None
         if termbase is None:
             files = [*bundled_glossary_files()] if bundled else []
@@ -272,6 +287,7 @@ class MedglossComponent:
         self._prefer_defined(mentions, abbreviations)
         mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
         mentions.extend(_with_complements(text, mentions))
+        mentions.extend(_with_identifiers(text, mentions))
 
         full = self.candidates and tagged
         if full:
@@ -345,17 +361,15 @@ class MedglossComponent:
         """``head`` and the medical adjectives from token ``after`` on, as one ``pattern`` mention;
         a ``generic`` head takes no adjective of time course."""
         adjectives: list[tuple[Token, str]] = []  # (token, lemma)
-        for token in doc[after : after + 3]:
+        negated = False  # *symptômes non moteurs*, *fibrillation atriale non valvulaire*
+        for token in doc[after : after + 4]:
             if token.idx in covered or not token.text.replace("-", "").isalpha():  # *post-ménopausique*
                 break
-            if token.pos_ not in ("ADJ", "VERB"):
-                break
-            lemma = token.lemma_.lower() or token.lower_
-            if not _is_french_word(lemma):
-                # the small model makes up lemmas for rare adjectives (*métatarsophalangienn*) and
-                # tags some as verbs (*cardiovasculaires* → *cardiovasculairer*)
-                lemma = token.lower_
-            elif token.pos_ == "VERB":
+            if token.lower_ == "non" and not negated:
+                negated = True
+                continue
+            lemma = self._adjective_lemma(token, head.text)
+            if lemma is None:
                 break
             medical = (
                 medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(_ADJ_ENDINGS)
@@ -364,7 +378,7 @@ class MedglossComponent:
             )
             if (
                 fold(lemma) in _QUALIFIERS
-                or (generic and fold(lemma) in _COURSE)
+                or ((generic or head.category == "disorder") and fold(lemma) in _COURSE)
                 or (head.category == "anatomy" and fold(lemma) in _SIDES)
             ):
                 break
@@ -372,7 +386,8 @@ class MedglossComponent:
                 break
             if _plural_after_singular(head.text, token.lower_):
                 break  # *douleurs et raideur invalidantes*: the adjective qualifies both nouns
-            adjectives.append((token, lemma))
+            adjectives.append((token, f"non-{lemma}" if negated else lemma))
+            negated = False
         if not adjectives:
             return None
         last = adjectives[-1][0]
@@ -380,6 +395,9 @@ class MedglossComponent:
         head_forms: dict[str, str | None] = {head.lemma: head.en, head.text: head.en}
 
         def known(word: str) -> str | None:
+            if word.startswith("non-"):
+                positive = known(word[4:]) or general_english(word[4:]) or en_for_word(word[4:], self.variant)
+                return f"non-{positive}" if positive else None
             if inflection_key(word) in GENERIC:  # the adjective *trouble* (blurred) is not a disorder
                 return head_forms.get(word) or general_english(word)
             return head_forms.get(word) or self.known_en(word)
@@ -394,8 +412,30 @@ class MedglossComponent:
             ),
         ]
 
-        lemma = " ".join([head.lemma, *(t.text.lower() for t, _ in adjectives)])
+        lemma = " ".join(
+            [head.lemma, *(("non " if a.startswith("non-") else "") + t.lower_ for t, a in adjectives)]
+        )
         return _composed(head, end, text, lemma, en_for_phrase(words, known))
+
+    def _adjective_lemma(self, token: Token, head: str) -> str | None:
+        """The lemma of ``token`` if it is an adjective after the noun ``head``, else None.
+
+        The small model makes up lemmas for rare adjectives (*métatarsophalangienn*), tags some as
+        verbs (*cardiovasculaires* → *cardiovasculairer*, *auto-immune*) and, after a noun, some as
+        nouns (*thromboses veineuses*, *lésions profondes*): the lemmatizer's list of adjectives and
+        agreement in number with the head decide then.
+        """
+        lemma = token.lemma_.lower() or token.lower_
+        if token.pos_ == "ADJ":
+            return lemma if _is_french_word(lemma) else token.lower_
+        if token.pos_ not in ("NOUN", "VERB"):
+            return None
+        known = self._adjectives().get(inflection_key(token.text))
+        if known is not None and _plural_word(token.text) == _plural_word(head):
+            return known
+        if token.pos_ == "VERB" and not (_is_french_word(lemma) and lemma.endswith(("er", "ir", "re"))):
+            return token.lower_
+        return None
 
     def _prefer_defined(self, mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
         """An abbreviation defined in the article means what its definition says, wherever it is used."""
@@ -550,7 +590,7 @@ class MedglossComponent:
                 text=text[start:end],
                 lemma=m.pattern.fr[0].replace("{X}", fr_x.text if fr_x else x.id),
                 concept_id=f"{m.pattern.id}:{cid}",
-                en=m.pattern.compose_en(x_en.text),
+                en=m.pattern.compose_en(x_en.text, plural=_plural_word(toks[m.end - 1].text)),
                 lang=lang,
                 source="pattern",
                 status="admitted",
@@ -772,6 +812,34 @@ def _with_complements(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_IDENTIFIER = re.compile(r"[ \t]+([A-Z0-9](?:[A-Za-z0-9]*[A-Z0-9])?|[A-Z][a-z]?[0-9][A-Za-z0-9]*)(?![\w'’-])")
+_ROMAN = re.compile(r"[IVX]+")
+_IDENTIFIED = frozenset({"anatomy", "drug", "other", "physiology", "substance", "test"})
+"""Heads an identifier names one of (*gène LRRK2*, *chromosome 7*, *antigène NS1*, *macrogol 8000*)."""
+
+
+def _with_identifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One-word terms followed by an identifier (a symbol or number), composed into one term: a
+    symbol comes first in English (*gène LRRK2* → "LRRK2 gene"), a number, letter or Roman numeral
+    last (*chromosome 7* → "chromosome 7", *facteur VIII* → "factor VIII"); the head stays nested."""
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        if m.nested or m.lang != "fr" or m.source != "glossary" or m.category not in _IDENTIFIED:
+            continue
+        found = _IDENTIFIER.match(text, m.end)
+        if not m.en or " " in m.text or found is None or found.start(1) in starts:
+            continue
+        ident = found.group(1)
+        if ident.isdigit() and m.category == "drug":
+            continue  # a strength (*Amoxicilline 250 mg*)
+        after = ident.isdigit() or len(ident) == 1 or _ROMAN.fullmatch(ident) is not None
+        en = f"{m.en} {ident}" if after else f"{ident} {m.en}"
+        out.append(_composed(m, found.end(1), text, f"{m.lemma} {ident}", en))
+        m.nested = True
+    return out
+
+
 def _composed(head: Mention, end: int, text: str, lemma: str, en: str) -> Mention:
     """A term the glossary lacks, from ``head`` to ``end``: a ``pattern`` mention of the head's concept."""
     return Mention(
@@ -790,10 +858,15 @@ def _composed(head: Mention, end: int, text: str, lemma: str, en: str) -> Mentio
     )
 
 
+def _plural_word(word: str) -> bool:
+    """A French word with a plural ending (*purines*, *hépatiques*, *vitraux*; not *virus*, *pancréas*)."""
+    word = word.lower()
+    return word.endswith(("s", "x")) and not word.endswith(("us", "is", "as", "ss"))
+
+
 def _plural_after_singular(head: str, adjective: str) -> bool:
     """A plural adjective after a singular noun (it agrees with a coordination before the noun)."""
-    singular = not head.lower().endswith(("s", "x"))
-    return singular and adjective.endswith("s") and not adjective.endswith(("us", "is", "as", "ss"))
+    return not head.lower().endswith(("s", "x")) and _plural_word(adjective)
 
 
 _PARTICIPLE = ("é", "ée", "és", "ées")

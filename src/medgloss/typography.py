@@ -85,6 +85,10 @@ _FEMININE = (
 )
 
 
+_IRREGULAR_PLURALS = {"maux": "mal", "yeux": "oeil"}
+"""Folded plurals no ending rule reaches: *maux de dos*, *yeux*."""
+
+
 @lru_cache(maxsize=200_000)
 def inflection_key(word: str) -> str:
     """A key shared by the singular/plural and masculine/feminine forms of a French word.
@@ -97,8 +101,12 @@ def inflection_key(word: str) -> str:
     ['autoimmun', 'autoimmun', 'interstitiel', 'hopital']
     >>> [inflection_key(w) for w in ("vaisseaux", "vaisseau", "compliquées", "compliqué", "diarrhée")]
     ['vaisseau', 'vaisseau', 'complique', 'complique', 'diarrh']
+    >>> [inflection_key(w) for w in ("maux", "mal", "yeux", "œil")]
+    ['mal', 'mal', 'oeil', 'oeil']
     """
     w = fold(word).replace("-", "").replace("'", "")
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
     if len(w) <= 2 or not w.isalpha():
         return w
     if len(w) == 3:  # "nés" / "né": only the plural

@@ -68,7 +68,7 @@ def expected_terms(seg: SegmentContext, mention: Mention) -> tuple[set[str], lis
         filler = seg.termbase.get(filler_id)
         if pattern is None or filler is None or lang != "en":
             return set(), []
-        terms = [Term(pattern.compose_en(t.text), "en") for t in filler.terms_in("en") if t.usable]
+        terms = [Term(text, "en") for text in pattern.renderings(filler)]
         return set(), terms
     ids = {cid, *mention.ambiguous} & set(seg.termbase.concepts)
     terms = [t for i in ids for t in seg.termbase[i].terms_in(lang) if t.status != "forbidden"]

@@ -67,8 +67,12 @@ def link_terms(surfaces: Iterable[str], *, glossary: Sequence[str] = ()) -> dict
         if concept is None or whole.source == "pattern":
             # a composed pattern (``pattern_id:filler_id``: the filler's note applies) or a glossary
             # head composed with its modifiers: only the composed English is ours
-            filler = concept or termbase.get(whole.concept_id.rpartition(":")[2])
+            pattern_id, _, filler_id = whole.concept_id.rpartition(":")
+            filler = concept or termbase.get(filler_id)
             en_terms: tuple[str, ...] = (whole.en,) if whole.en else ()
+            pattern = next((p for p in termbase.patterns if p.id == pattern_id), None)
+            if pattern is not None and filler is not None:
+                en_terms += tuple(pattern.renderings(filler))
             note = filler.note if filler is not None else None
             links[surface] = Link(
                 whole.concept_id, whole.category, whole.en, en_terms, (), note, whole.source
