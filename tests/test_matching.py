@@ -274,3 +274,10 @@ def test_a_negated_adjective_composes(nlp_full) -> None:  # type: ignore[no-unty
         ("symptômes non moteurs", "non-motor symptom"),
         ("fibrillation atriale non valvulaire", "non-valvular atrial fibrillation"),
     ]
+
+
+def test_an_adjective_whose_english_holds_the_head_does_not_repeat_it(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    top = [
+        (t.text, t.en) for t in nlp_full("Des médicaments antiépileptiques.")._.medgloss.terms if not t.nested
+    ]
+    assert top == [("médicaments antiépileptiques", "antiepileptic drug")]  # not "antiepileptic drug drug"

@@ -415,7 +415,8 @@ class MedglossComponent:
         lemma = " ".join(
             [head.lemma, *(("non " if a.startswith("non-") else "") + t.lower_ for t, a in adjectives)]
         )
-        return _composed(head, end, text, lemma, en_for_phrase(words, known))
+        en = _REPEATED_WORD.sub(r"\1", en_for_phrase(words, known))  # *médicaments antiépileptiques*
+        return _composed(head, end, text, lemma, en)
 
     def _adjective_lemma(self, token: Token, head: str) -> str | None:
         """The lemma of ``token`` if it is an adjective after the noun ``head``, else None.
@@ -812,6 +813,8 @@ def _with_complements(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_REPEATED_WORD = re.compile(r"\b(\w+) \1\b")
+"""A word said twice when an adjective's English already holds the head ("antiepileptic drug drug")."""
 _IDENTIFIER = re.compile(r"[ \t]+([A-Z0-9](?:[A-Za-z0-9]*[A-Z0-9])?|[A-Z][a-z]?[0-9][A-Za-z0-9]*)(?![\w'’-])")
 _ROMAN = re.compile(r"[IVX]+")
 _IDENTIFIED = frozenset({"anatomy", "drug", "other", "physiology", "substance", "test"})
