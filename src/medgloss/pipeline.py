@@ -293,6 +293,7 @@ class MedglossComponent:
         if full:
             mentions = self._with_modifiers(doc, text, tok_lang, mentions)
             mentions.extend(self._candidates(doc, text, tok_lang, mentions))
+        mentions.extend(_combinations(text, mentions))
 
         mentions = _ordered(mentions)
         _locate(mentions, text)
@@ -840,6 +841,20 @@ def _with_identifiers(text: str, mentions: list[Mention]) -> list[Mention]:
         en = f"{m.en} {ident}" if after else f"{ident} {m.en}"
         out.append(_composed(m, found.end(1), text, f"{m.lemma} {ident}", en))
         m.nested = True
+    return out
+
+
+def _combinations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Fixed-dose combinations written with a slash (*nirmatrelvir/ritonavir*), as one drug term."""
+    top = sorted((m for m in mentions if not m.nested and m.lang == "fr"), key=lambda m: m.start)
+    out = []
+    for a, b in itertools.pairwise(top):
+        kinds = {m.category or m.source for m in (a, b)}  # a drug the glossary lacks is a candidate
+        joined = text[a.end : b.start] == "/" and a.en and b.en and not a.nested
+        if joined and kinds <= {"drug", "candidate"} and "drug" in kinds:
+            head = replace(a if a.category == "drug" else b, start=a.start)
+            out.append(_composed(head, b.end, text, f"{a.lemma}/{b.lemma}", f"{a.en}/{b.en}"))
+            a.nested = b.nested = True
     return out
 
 
