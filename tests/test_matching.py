@@ -300,3 +300,13 @@ def test_society_names_and_slash_combinations_compose(nlp_full) -> None:  # type
     assert ("Société française de neurologie", "French Society of Neurology") in top  # a proper name
     assert ("nirmatrelvir/ritonavir", "nirmatrelvir/ritonavir") in top  # a candidate with a glossary drug
     assert all("mg/kg" not in t for t, _ in top)
+
+
+def test_a_person_word_used_predicatively_gets_the_adjective(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    text = "Si vous êtes diabétique ou asthmatique. Les diabétiques."
+    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    assert top == [
+        ("diabétique", "diabetic"),
+        ("asthmatique", "asthmatic"),  # coordinated with the first
+        ("diabétiques", "person with diabetes"),  # a noun keeps person-first wording
+    ]

@@ -656,6 +656,11 @@ class MedglossComponent:
                 closest = self._closest(term.text, same)
                 if closest != en:
                     en, alternatives = closest, tuple(a for a in (en, *alternatives) if a and a != closest)
+        if en and " " in en and " " not in term.text and _COPULA.search(text, max(0, start - 40), start):
+            # "si vous êtes diabétique": "diabetic", not "person with diabetes"
+            word = next((a for a in alternatives if " " not in a and not a.isupper()), None)
+            if word is not None:
+                en, alternatives = word, tuple(a for a in (en, *alternatives) if a != word)
         return Mention(
             start=start,
             end=end,
@@ -787,6 +792,13 @@ class MedglossComponent:
         return out
 
 
+_COPULA = re.compile(
+    r"\b(?:est|sont|êtes|es|suis|sommes|être|étant|devient|deviennent|devenez|devenir|reste|restent|restez"
+    r"|soit|soient|semble|semblent)\s+(?:très\s+|plus\s+|trop\s+|peu\s+)?(?:[\w-]+\s*(?:,|ou|et)\s+)?$",
+    re.IGNORECASE,
+)
+"""The verb before an adjective used predicatively (*vous êtes diabétique*, *êtes enceinte ou
+allaitez*: one coordinated word may come between)."""
 _COMPLEMENT_LINK = re.compile(r"\s+(?:de la|de l'|de l’|des|du|de|d'|d’)\s*$")
 _OF_ANATOMY = frozenset({"sign-symptom", "test", "procedure"})
 """Heads that make one term with *de* + a body part (*rougeur de la peau*, *échographie du rein*);
