@@ -281,3 +281,32 @@ def test_an_adjective_whose_english_holds_the_head_does_not_repeat_it(nlp_full) 
         (t.text, t.en) for t in nlp_full("Des médicaments antiépileptiques.")._.medgloss.terms if not t.nested
     ]
     assert top == [("médicaments antiépileptiques", "antiepileptic drug")]  # not "antiepileptic drug drug"
+
+
+def test_unknown_drug_names_and_therapies_become_candidates(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le céfidérocol est récent. Ne prenez pas de gemfibrozil. La phagothérapie est étudiée. Une maison."
+    )
+    found = {(t.text, t.en, t.source) for t in nlp_full(text)._.medgloss.terms}
+    assert ("céfidérocol", "cefiderocol", "candidate") in found  # a long word general French never uses
+    assert ("gemfibrozil", "gemfibrozil", "candidate") in found
+    assert ("phagothérapie", "phagotherapy", "candidate") in found  # -thérapie
+    assert all(t != "maison" for t, _, _ in found)
+
+
+def test_society_names_and_slash_combinations_compose(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = "La Société française de neurologie conseille le nirmatrelvir/ritonavir. La dose est de 5 mg/kg."
+    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    assert ("Société française de neurologie", "French Society of Neurology") in top  # a proper name
+    assert ("nirmatrelvir/ritonavir", "nirmatrelvir/ritonavir") in top  # a candidate with a glossary drug
+    assert all("mg/kg" not in t for t, _ in top)
+
+
+def test_a_person_word_used_predicatively_gets_the_adjective(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    text = "Si vous êtes diabétique ou asthmatique. Les diabétiques."
+    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    assert top == [
+        ("diabétique", "diabetic"),
+        ("asthmatique", "asthmatic"),  # coordinated with the first
+        ("diabétiques", "person with diabetes"),  # a noun keeps person-first wording
+    ]

@@ -106,6 +106,7 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
 )
 _LINKS = ("de", "du", "des", "d'", "par", "à", "au", "aux")
 _STRONG = (
+    "thérapie",
     "ectomie",
     "ostomie",
     "otomie",
@@ -323,7 +324,9 @@ def medical_score(word: str) -> float:
     from wordfreq import zipf_frequency  # imported here: 0.2 s that fast mode does not need
 
     zipf = zipf_frequency(w, "fr")
-    if zipf < 1.5:
+    if zipf == 0 and len(w) >= 8:  # a long word general French never uses: a drug or a technical term
+        score += 0.5
+    elif zipf < 1.5:
         score += 0.3
     elif zipf < 2.5:
         score += 0.2

@@ -140,6 +140,8 @@ class Pattern:
         form = form or self.en
         if plural and "{X} " in form:
             x_en = _singular_noun(x_en)
+        if form[0].isupper():  # a proper name: "French Society of {X}" → "French Society of Neurology"
+            x_en = " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in x_en.split())
         return form.replace("{X}", x_en)
 
     def renderings(self, filler: Concept) -> list[str]:
@@ -148,6 +150,7 @@ class Pattern:
         return [self.compose_en(x, form=form) for form in (self.en, *self.alternatives) for x in usable]
 
 
+_SMALL_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "with"})
 _SAME_IN_PLURAL = frozenset(
     {"diabetes", "faeces", "feces", "herpes", "measles", "mumps", "rabies", "scabies", "series", "species"}
 )

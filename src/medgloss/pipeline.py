@@ -293,6 +293,7 @@ class MedglossComponent:
         if full:
             mentions = self._with_modifiers(doc, text, tok_lang, mentions)
             mentions.extend(self._candidates(doc, text, tok_lang, mentions))
+        mentions.extend(_combinations(text, mentions))
 
         mentions = _ordered(mentions)
         _locate(mentions, text)
@@ -655,6 +656,11 @@ class MedglossComponent:
                 closest = self._closest(term.text, same)
                 if closest != en:
                     en, alternatives = closest, tuple(a for a in (en, *alternatives) if a and a != closest)
+        if en and " " in en and " " not in term.text and _COPULA.search(text, max(0, start - 40), start):
+            # "si vous êtes diabétique": "diabetic", not "person with diabetes"
+            word = next((a for a in alternatives if " " not in a and not a.isupper()), None)
+            if word is not None:
+                en, alternatives = word, tuple(a for a in (en, *alternatives) if a != word)
         return Mention(
             start=start,
             end=end,
@@ -786,6 +792,13 @@ class MedglossComponent:
         return out
 
 
+_COPULA = re.compile(
+    r"\b(?:est|sont|êtes|es|suis|sommes|être|étant|devient|deviennent|devenez|devenir|reste|restent|restez"
+    r"|soit|soient|semble|semblent)\s+(?:très\s+|plus\s+|trop\s+|peu\s+)?(?:[\w-]+\s*(?:,|ou|et)\s+)?$",
+    re.IGNORECASE,
+)
+"""The verb before an adjective used predicatively (*vous êtes diabétique*, *êtes enceinte ou
+allaitez*: one coordinated word may come between)."""
 _COMPLEMENT_LINK = re.compile(r"\s+(?:de la|de l'|de l’|des|du|de|d'|d’)\s*$")
 _OF_ANATOMY = frozenset({"sign-symptom", "test", "procedure"})
 """Heads that make one term with *de* + a body part (*rougeur de la peau*, *échographie du rein*);
@@ -840,6 +853,20 @@ def _with_identifiers(text: str, mentions: list[Mention]) -> list[Mention]:
         en = f"{m.en} {ident}" if after else f"{ident} {m.en}"
         out.append(_composed(m, found.end(1), text, f"{m.lemma} {ident}", en))
         m.nested = True
+    return out
+
+
+def _combinations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Fixed-dose combinations written with a slash (*nirmatrelvir/ritonavir*), as one drug term."""
+    top = sorted((m for m in mentions if not m.nested and m.lang == "fr"), key=lambda m: m.start)
+    out = []
+    for a, b in itertools.pairwise(top):
+        kinds = {m.category or m.source for m in (a, b)}  # a drug the glossary lacks is a candidate
+        joined = text[a.end : b.start] == "/" and a.en and b.en and not a.nested
+        if joined and kinds <= {"drug", "candidate"} and "drug" in kinds:
+            head = replace(a if a.category == "drug" else b, start=a.start)
+            out.append(_composed(head, b.end, text, f"{a.lemma}/{b.lemma}", f"{a.en}/{b.en}"))
+            a.nested = b.nested = True
     return out
 
 
