@@ -48,12 +48,20 @@ def test_later_short_forms_take_the_definition() -> None:
 
 def test_unknown_long_forms_get_english_only_when_it_composes() -> None:
     text = (
-        "L’Observatoire français des drogues et des tendances addictives (OFDT) publie. "
-        "Un projet de soins personnalisé (PSP) est signé."
+        "L’Observatoire lorrain des drogues et des tendances addictives (OLDTA) publie. "
+        "Un projet de suivi personnalisé (PSUP) est signé."
     )
     ann = annotate(text, mode="fast")
     by_short = {a.short: a for a in ann.abbreviations}
-    assert by_short["OFDT"].en is None  # a coordination does not compose word by word: no calque
-    assert by_short["PSP"].en == "personalised care plan"
-    later = [t for t in ann.terms if t.text == "OFDT"]
+    assert by_short["OLDTA"].en is None  # a coordination does not compose word by word: no calque
+    assert by_short["PSUP"].en == "personalised follow-up plan"
+    later = [t for t in ann.terms if t.text == "OLDTA"]
     assert later and later[0].source == "abbreviation"
+
+
+def test_an_abbreviation_defined_in_the_text_overrides_the_glossary_meaning() -> None:
+    ann = annotate("Un projet de soins personnalisé (PSP) est signé. Le PSP est revu.", mode="fast")
+    psp = [t for t in ann.terms if t.text == "PSP"]
+    assert len(psp) == 2 and {t.en for t in psp} == {
+        "nursing care plan"
+    }  # not progressive supranuclear palsy

@@ -310,3 +310,22 @@ def test_a_person_word_used_predicatively_gets_the_adjective(nlp_fast) -> None: 
         ("asthmatique", "asthmatic"),  # coordinated with the first
         ("diabétiques", "person with diabetes"),  # a noun keeps person-first wording
     ]
+
+
+def test_eponyms_and_viruses_compose(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    text = "Un syndrome de Zollinger-Ellison. Le virus de l’hépatite delta est un virus à ADN."
+    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    assert ("syndrome de Zollinger-Ellison", "Zollinger-Ellison syndrome") in top  # the name first
+    assert ("virus de l’hépatite delta", "hepatitis D virus") in top
+    assert ("virus à ADN", "DNA virus") in top
+
+
+def test_a_lay_filler_keeps_lay_english_in_a_pattern(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    top = [
+        (t.text, t.en)
+        for t in nlp_fast("Une augmentation des enzymes du foie.")._.medgloss.terms
+        if not t.nested
+    ]
+    assert top == [
+        ("augmentation des enzymes du foie", "increased liver enzymes")
+    ]  # not "increased transaminases"

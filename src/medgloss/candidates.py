@@ -75,6 +75,8 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("dipine", "dipine", "dipine"),
     ("ine", "in", "in"),
     ("ique", "ic", "ic"),
+    ("ante", "ant", "ant"),
+    ("ente", "ent", "ent"),
     ("ulaire", "ular", "ular"),
     ("oire", "ory", "ory"),
     ("aire", "ary", "ary"),

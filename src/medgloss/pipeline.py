@@ -50,7 +50,17 @@ SPANS_KEY = "medgloss"
 _FUNCTION_POS = frozenset({"PRON", "ADP", "DET", "CCONJ", "SCONJ"})
 _CLINICAL = frozenset({"disorder", "sign-symptom"})
 _EXTENDABLE = frozenset(
-    {"disorder", "sign-symptom", "procedure", "test", "physiology", "anatomy", "drug-class", "substance"}
+    {
+        "disorder",
+        "sign-symptom",
+        "procedure",
+        "test",
+        "physiology",
+        "anatomy",
+        "drug-class",
+        "substance",
+        "pharmaceutical-form",
+    }
 )
 """Categories whose terms take medical adjectives that make another term (*dépression respiratoire*)."""
 _QUALIFIERS = frozenset(
@@ -288,6 +298,7 @@ class MedglossComponent:
         mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
         mentions.extend(_with_complements(text, mentions))
         mentions.extend(_with_identifiers(text, mentions))
+        mentions.extend(_with_eponyms(text, mentions))
 
         full = self.candidates and tagged
         if full:
@@ -440,11 +451,12 @@ class MedglossComponent:
         return None
 
     def _prefer_defined(self, mentions: list[Mention], abbreviations: list[Abbreviation]) -> None:
-        """An abbreviation defined in the article means what its definition says, wherever it is used."""
+        """An abbreviation defined in the article means what its definition says, wherever it is used:
+        after *projet de soins personnalisé (PSP)*, PSP is no progressive supranuclear palsy."""
         meaning = {a.short: a.concept_id for a in abbreviations if a.concept_id}
         for k, m in enumerate(mentions):
             cid = meaning.get(m.text)
-            if cid is None or (m.concept_id != cid and cid not in m.ambiguous):
+            if cid is None:
                 continue
             if m.concept_id != cid:
                 term = next((t for t in self.termbase[cid].terms_in("fr") if t.text == m.text), None)
@@ -583,6 +595,10 @@ class MedglossComponent:
             x_en = x.preferred("en", self.variant)
             if filler.is_short:  # "dosage de la TSH" is a "TSH measurement"
                 x_en = next((t for t in x.usable_terms("en", self.variant) if t.is_short), x_en)
+            elif filler.register == "lay":  # "enzymes du foie" are "liver enzymes"
+                lay = [t for t in x.usable_terms("en", self.variant) if t.register == "lay"]
+                closest = self._closest(filler.text, [t.text for t in lay]) if lay else None
+                x_en = next((t for t in lay if t.text == closest), x_en)
             if x_en is None:
                 return None
             fr_x = x.preferred("fr")
@@ -852,6 +868,31 @@ def _with_identifiers(text: str, mentions: list[Mention]) -> list[Mention]:
         after = ident.isdigit() or len(ident) == 1 or _ROMAN.fullmatch(ident) is not None
         en = f"{m.en} {ident}" if after else f"{ident} {m.en}"
         out.append(_composed(m, found.end(1), text, f"{m.lemma} {ident}", en))
+        m.nested = True
+    return out
+
+
+_EPONYM = re.compile(
+    r"\s+(?:de|d['’])\s*((?:[A-Z][a-zà-ÿ]+)(?:(?:-|\s+et\s+|\s+)[A-Z][a-zà-ÿ]+)*)(?![\w'’-])"
+)
+_EPONYMOUS = frozenset({"disorder", "sign-symptom", "test", "procedure"})
+"""Heads that take a discoverer's name (*syndrome de Zollinger-Ellison*, *signe de Babinski*)."""
+
+
+def _with_eponyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One-word disorders, signs, tests and procedures followed by *de* + a proper name, composed
+    into one term with the name first in English (*syndrome de Zollinger-Ellison* →
+    "Zollinger-Ellison syndrome", *test de Schirmer* → "Schirmer test"); the head stays nested."""
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        if m.nested or m.lang != "fr" or m.source != "glossary" or m.category not in _EPONYMOUS:
+            continue
+        found = _EPONYM.match(text, m.end)
+        if not m.en or " " in m.text or found is None or found.start(1) in starts:
+            continue
+        name = found.group(1)
+        out.append(_composed(m, found.end(1), text, f"{m.lemma} de {name}", f"{name} {m.en}"))
         m.nested = True
     return out
 
