@@ -329,3 +329,8 @@ def test_a_lay_filler_keeps_lay_english_in_a_pattern(nlp_fast) -> None:  # type:
     assert top == [
         ("augmentation des enzymes du foie", "increased liver enzymes")
     ]  # not "increased transaminases"
+
+
+def test_a_verb_the_model_tags_as_an_adjective_does_not_compose(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    top = [(t.text, t.en) for t in nlp_full("La toux augmente.")._.medgloss.terms if not t.nested]
+    assert top == [("toux", "cough")]  # "augmente" (ADJ, lemma "augment") is a frequent verb form

@@ -386,7 +386,9 @@ class MedglossComponent:
             medical = (
                 medical_score(lemma) >= 0.3 and fold(token.lower_).rstrip("s").endswith(_ADJ_ENDINGS)
             ) or (  # rare adjectives (*miliaire*, *hyperbare*), not participles (*lésées*)
-                token.pos_ == "ADJ" and _frequency(lemma) < 2.5 and not token.lower_.endswith(_PARTICIPLE)
+                token.pos_ == "ADJ"
+                and max(_frequency(lemma), _frequency(token.lower_)) < 2.5  # not a mistagged verb
+                and not token.lower_.endswith(_PARTICIPLE)
             )
             if (
                 fold(lemma) in _QUALIFIERS
