@@ -334,3 +334,12 @@ def test_a_lay_filler_keeps_lay_english_in_a_pattern(nlp_fast) -> None:  # type:
 def test_a_verb_the_model_tags_as_an_adjective_does_not_compose(nlp_full) -> None:  # type: ignore[no-untyped-def]
     top = [(t.text, t.en) for t in nlp_full("La toux augmente.")._.medgloss.terms if not t.nested]
     assert top == [("toux", "cough")]  # "augmente" (ADJ, lemma "augment") is a frequent verb form
+
+
+def test_english_follows_the_form_of_the_french_term(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = "Une mutation. L’ADN viral. Une IRM. Des nodules sous-cutanés. Une uricémie inférieure à 60 mg/l."
+    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    assert ("mutation", "mutation") in top  # its English twin, not the preferred "genetic mutation"
+    assert ("ADN viral", "viral DNA") in top and ("IRM", "MRI") in top  # an acronym gets an acronym
+    assert ("nodules sous-cutanés", "subcutaneous nodule") in top  # the adjective, not "subcutaneous route"
+    assert ("uricémie", "serum uric acid") in top  # "inférieure à" compares, it makes no term

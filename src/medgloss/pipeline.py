@@ -245,10 +245,11 @@ class MedglossComponent:
             en = concept.preferred("en", variant)
             if en is None:
                 continue
+            short_en = next((t.text for t in concept.usable_terms("en", variant) if t.is_short), en.text)
             for term in concept.terms_in("fr"):
                 if term.usable and " " not in term.text:
                     word = inflection_key(term.text)
-                    self.lexicon.setdefault(word, en.text)
+                    self.lexicon.setdefault(word, short_en if term.is_short else en.text)  # ADN: DNA
                     if word in GENERIC and concept.category in _EXTENDABLE and not concept.read_only:
                         self.generic_heads.setdefault(word, concept.id)
         if key:
@@ -390,6 +391,8 @@ class MedglossComponent:
                 and max(_frequency(lemma), _frequency(token.lower_)) < 2.5  # not a mistagged verb
                 and not token.lower_.endswith(_PARTICIPLE)
             )
+            if fold(lemma) in ("inferieur", "superieur") and token.nbor(1).lower_ in ("à", "au", "aux"):
+                break  # a comparison (*uricémie inférieure à 60 mg/l*), not *membre inférieur*
             if (
                 fold(lemma) in _QUALIFIERS
                 or ((generic or head.category == "disorder") and fold(lemma) in _COURSE)
@@ -414,7 +417,9 @@ class MedglossComponent:
                 return f"non-{positive}" if positive else None
             if inflection_key(word) in GENERIC:  # the adjective *trouble* (blurred) is not a disorder
                 return head_forms.get(word) or general_english(word)
-            return head_forms.get(word) or self.known_en(word)
+            # an adjective as everyday English knows it before the glossary's noun phrase for the
+            # word (*sous-cutané* is "subcutaneous", not "subcutaneous route")
+            return head_forms.get(word) or general_english(word) or self.known_en(word)
 
         head_en = (head.en or "").lower()
         words = [
@@ -674,6 +679,16 @@ class MedglossComponent:
                 closest = self._closest(term.text, same)
                 if closest != en:
                     en, alternatives = closest, tuple(a for a in (en, *alternatives) if a and a != closest)
+        if term.is_short and en and not any(c.isupper() for c in en):  # "ADN" is "DNA", "IRM" "MRI"
+            short = next((t.text for t in concept.usable_terms("en", self.variant) if t.is_short), None)
+            if short is not None:
+                en, alternatives = short, tuple(a for a in (en, *alternatives) if a != short)
+        if en and fold(en) != fold(term.text) and term.text != fr:
+            # the text's word has an English twin among the concept's terms: "mutation" is "mutation"
+            # even when the concept prefers "genetic mutation" (for "mutation génétique")
+            twin = next((a for a in alternatives if fold(a) == fold(term.text)), None)
+            if twin is not None:
+                en, alternatives = twin, tuple(a for a in (en, *alternatives) if a != twin)
         if en and " " in en and " " not in term.text and _COPULA.search(text, max(0, start - 40), start):
             # "si vous êtes diabétique": "diabetic", not "person with diabetes"
             word = next((a for a in alternatives if " " not in a and not a.isupper()), None)
