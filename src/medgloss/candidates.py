@@ -35,6 +35,7 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("ostomie", "ostomy", "ostomy"),
     ("otomie", "otomy", "otomy"),
     ("plastie", "plasty", "plasty"),
+    ("coloscopie", "colonoscopy", "colonoscopy"),
     ("scopie", "scopy", "scopy"),
     ("graphie", "graphy", "graphy"),
     ("logie", "logy", "logy"),
@@ -65,7 +66,7 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("ome", "oma", "oma"),
     ("isme", "ism", "ism"),
     ("cyte", "cyte", "cyte"),
-    ("ïde", "oid", "oid"),
+    ("oïde", "oid", "oid"),
     ("tinib", "tinib", "tinib"),
     ("mab", "mab", "mab"),
     ("nib", "nib", "nib"),
@@ -384,6 +385,8 @@ def translatable(words: Sequence[Word], known: Callable[[str], str | None]) -> b
 
     if any(w.text.lower() in ("et", "ou") for w in words):
         return False  # coordinations ("des drogues et des tendances") do not compose word by word
+    if any(c.isdigit() for w in words for c in w.text) or any(w.text in ("-", "/") for w in words):
+        return False  # "cotransporteur sodium-glucose de type 2": word order and numbers do not carry
     for w in words:
         lower = w.text.lower()
         if lower in _FUNCTION_WORDS or not any(c.isalpha() for c in lower):

@@ -88,6 +88,9 @@ _QUALIFIERS = frozenset(
         "meme",
         "autre",
         "atteint",
+        "operable",
+        "inoperable",
+        "resecable",
     }
 )
 """Adjectives that qualify a term without making a new one (*dépression sévère* is a depression)."""
@@ -863,6 +866,7 @@ _REPEATED_WORD = re.compile(r"\b(\w+) \1\b")
 """A word said twice when an adjective's English already holds the head ("antiepileptic drug drug")."""
 _IDENTIFIER = re.compile(r"[ \t]+([A-Z0-9](?:[A-Za-z0-9]*[A-Z0-9])?|[A-Z][a-z]?[0-9][A-Za-z0-9]*)(?![\w'’-])")
 _ROMAN = re.compile(r"[IVX]+")
+_STRENGTH = re.compile(r"[\s\u00a0\u202f]*(?:\d|(?:mg|g|µg|mcg|ml|mL|UI|U|%|microgrammes?|milligrammes?)\b)")
 _IDENTIFIED = frozenset({"anatomy", "drug", "other", "physiology", "substance", "test"})
 """Heads an identifier names one of (*gène LRRK2*, *chromosome 7*, *antigène NS1*, *macrogol 8000*)."""
 
@@ -880,8 +884,8 @@ def _with_identifiers(text: str, mentions: list[Mention]) -> list[Mention]:
         if not m.en or " " in m.text or found is None or found.start(1) in starts:
             continue
         ident = found.group(1)
-        if ident.isdigit() and m.category == "drug":
-            continue  # a strength (*Amoxicilline 250 mg*)
+        if ident.isdigit() and m.category == "drug" and _STRENGTH.match(text, found.end(1)):
+            continue  # a strength (*Amoxicilline 250 mg*, *Metformine 1 000 mg*), not *macrogol 400*
         after = ident.isdigit() or len(ident) == 1 or _ROMAN.fullmatch(ident) is not None
         en = f"{m.en} {ident}" if after else f"{ident} {m.en}"
         out.append(_composed(m, found.end(1), text, f"{m.lemma} {ident}", en))
