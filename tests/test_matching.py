@@ -343,3 +343,15 @@ def test_english_follows_the_form_of_the_french_term(nlp_full) -> None:  # type:
     assert ("ADN viral", "viral DNA") in top and ("IRM", "MRI") in top  # an acronym gets an acronym
     assert ("nodules sous-cutanés", "subcutaneous nodule") in top  # the adjective, not "subcutaneous route"
     assert ("uricémie", "serum uric acid") in top  # "inférieure à" compares, it makes no term
+
+
+def test_strengths_operability_and_numbered_long_forms(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le macrogol 400 et la Metformine 1 000 mg. Un mélanome opérable. Le cotransporteur de type 2 (CT2)."
+    )
+    ann = nlp_full(text)._.medgloss
+    top = [(t.text, t.en) for t in ann.terms if not t.nested]
+    assert ("macrogol 400", "macrogol 400") in top  # a grade, not a strength
+    assert ("Metformine", "metformin") in top  # 1 000 mg is a strength
+    assert ("mélanome", "melanoma") in top  # "opérable" qualifies
+    assert {a.short: a.en for a in ann.abbreviations} == {"CT2": None}  # no word-by-word calque
