@@ -17,7 +17,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -862,6 +862,20 @@ def _with_complements(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _followed_by(
+    text: str, mentions: list[Mention], categories: frozenset[str], expression: re.Pattern[str]
+) -> Iterator[tuple[Mention, re.Match[str]]]:
+    """One-word French glossary mentions of ``categories`` that ``expression`` (group 1: what
+    follows) matches right after, where no other mention starts."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.nested or m.lang != "fr" or m.source != "glossary" or m.category not in categories:
+            continue
+        found = expression.match(text, m.end)
+        if m.en and " " not in m.text and found is not None and found.start(1) not in starts:
+            yield m, found
+
+
 _REPEATED_WORD = re.compile(r"\b(\w+) \1\b")
 """A word said twice when an adjective's English already holds the head ("antiepileptic drug drug")."""
 _IDENTIFIER = re.compile(r"[ \t]+([A-Z0-9](?:[A-Za-z0-9]*[A-Z0-9])?|[A-Z][a-z]?[0-9][A-Za-z0-9]*)(?![\w'’-])")
@@ -875,14 +889,8 @@ def _with_identifiers(text: str, mentions: list[Mention]) -> list[Mention]:
     """One-word terms followed by an identifier (a symbol or number), composed into one term: a
     symbol comes first in English (*gène LRRK2* → "LRRK2 gene"), a number, letter or Roman numeral
     last (*chromosome 7* → "chromosome 7", *facteur VIII* → "factor VIII"); the head stays nested."""
-    starts = {m.start for m in mentions}
     out = []
-    for m in mentions:
-        if m.nested or m.lang != "fr" or m.source != "glossary" or m.category not in _IDENTIFIED:
-            continue
-        found = _IDENTIFIER.match(text, m.end)
-        if not m.en or " " in m.text or found is None or found.start(1) in starts:
-            continue
+    for m, found in _followed_by(text, mentions, _IDENTIFIED, _IDENTIFIER):
         ident = found.group(1)
         if ident.isdigit() and m.category == "drug" and _STRENGTH.match(text, found.end(1)):
             continue  # a strength (*Amoxicilline 250 mg*, *Metformine 1 000 mg*), not *macrogol 400*
@@ -904,14 +912,8 @@ def _with_eponyms(text: str, mentions: list[Mention]) -> list[Mention]:
     """One-word disorders, signs, tests and procedures followed by *de* + a proper name, composed
     into one term with the name first in English (*syndrome de Zollinger-Ellison* →
     "Zollinger-Ellison syndrome", *test de Schirmer* → "Schirmer test"); the head stays nested."""
-    starts = {m.start for m in mentions}
     out = []
-    for m in mentions:
-        if m.nested or m.lang != "fr" or m.source != "glossary" or m.category not in _EPONYMOUS:
-            continue
-        found = _EPONYM.match(text, m.end)
-        if not m.en or " " in m.text or found is None or found.start(1) in starts:
-            continue
+    for m, found in _followed_by(text, mentions, _EPONYMOUS, _EPONYM):
         name = found.group(1)
         out.append(_composed(m, found.end(1), text, f"{m.lemma} de {name}", f"{name} {m.en}"))
         m.nested = True
