@@ -355,3 +355,12 @@ def test_strengths_operability_and_numbered_long_forms(nlp_full) -> None:  # typ
     assert ("Metformine", "metformin") in top  # 1 000 mg is a strength
     assert ("mélanome", "melanoma") in top  # "opérable" qualifies
     assert {a.short: a.en for a in ann.abbreviations} == {"CT2": None}  # no word-by-word calque
+
+
+def test_a_generic_head_gives_way_to_the_term_crossing_it(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    text = "Le risque de fracture de la hanche. Une dose de vaccin contre la grippe."
+    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    assert top == [
+        ("fracture de la hanche", "hip fracture"),
+        ("vaccin contre la grippe", "influenza vaccine"),
+    ]

@@ -382,8 +382,32 @@ _LINKS = frozenset(
 )
 
 
+def _lighter(left: Match, right: Match, toks: Sequence[Tok] | None) -> bool:
+    """Whether ``right``, crossing ``left``, should win: ``left`` is a generic word and its complement
+    (*risque de fracture*) where ``right`` is a glossary term at least as long (*fracture de la
+    hanche*)."""
+    if toks is None or right.pattern is not None or right.end - right.start < left.end - left.start:
+        return False
+    return inflection_key(toks[left.start].text) in GENERIC
+
+
+def _without(kept: list[Match], left: Match, right: Match) -> list[Match]:
+    """``kept`` without ``left``; what was nested in it stays, as top-level, where ``right`` allows."""
+    out = []
+    for k in kept:
+        if k is left:
+            continue
+        if k.nested and left.start <= k.start and k.end <= left.end:
+            if k.end > right.start:
+                continue  # crosses the winner
+            k.nested = False
+        out.append(k)
+    return out
+
+
 def select(matches: list[Match], toks: Sequence[Tok] | None = None) -> list[Match]:
-    """Leftmost-longest matches win; matches inside them are kept as nested, crossing ones dropped.
+    """Leftmost-longest matches win; matches inside them are kept as nested, crossing ones dropped,
+    except a glossary term crossing a generic word's complement (*risque de fracture de la hanche*).
 
     Between matches of the same span, a glossary term beats a composed pattern and the concepts are
     merged (several concepts: an ambiguity). A one-word match inside a longer one is kept only when
@@ -406,6 +430,9 @@ def select(matches: list[Match], toks: Sequence[Tok] | None = None) -> list[Matc
             if modifier and toks is not None and fold(toks[m.start - 1].text) not in _LINKS:
                 continue
             m.nested = True
+        elif _lighter(top, m, toks):
+            kept = _without(kept, top, m)
+            top = m
         else:
             continue  # crosses the match on its left
         spans[(m.start, m.end)] = m
