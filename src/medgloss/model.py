@@ -112,6 +112,10 @@ class Concept:
         """Preferred and admitted terms of ``lang`` whose spelling fits ``variant`` (any when None)."""
         return [t for t in self.terms_in(lang) if t.usable and t.variant in (None, variant or t.variant)]
 
+    def short_term(self, lang: str, variant: str | None = None) -> Term | None:
+        """The first usable abbreviation, acronym or short form of ``lang`` (*DNA* for *ADN*)."""
+        return next((t for t in self.usable_terms(lang, variant) if t.is_short), None)
+
     def alternatives(self, lang: str, variant: str | None = None) -> list[Term]:
         """Usable terms of ``lang`` other than the preferred one."""
         pref = self.preferred(lang, variant)
@@ -146,7 +150,7 @@ class Pattern:
 
     def renderings(self, filler: Concept) -> list[str]:
         """Every acceptable English: each English form with each usable English term of ``filler``."""
-        usable = [t.text for t in filler.terms_in("en") if t.usable]
+        usable = [t.text for t in filler.usable_terms("en")]
         return [self.compose_en(x, form=form) for form in (self.en, *self.alternatives) for x in usable]
 
 

@@ -248,11 +248,11 @@ class MedglossComponent:
             en = concept.preferred("en", variant)
             if en is None:
                 continue
-            short_en = next((t.text for t in concept.usable_terms("en", variant) if t.is_short), en.text)
+            short_en = concept.short_term("en", variant) or en
             for term in concept.terms_in("fr"):
                 if term.usable and " " not in term.text:
                     word = inflection_key(term.text)
-                    self.lexicon.setdefault(word, short_en if term.is_short else en.text)  # ADN: DNA
+                    self.lexicon.setdefault(word, (short_en if term.is_short else en).text)  # ADN: DNA
                     if word in GENERIC and concept.category in _EXTENDABLE and not concept.read_only:
                         self.generic_heads.setdefault(word, concept.id)
         if key:
@@ -604,7 +604,7 @@ class MedglossComponent:
             x = self.termbase[cid]
             x_en = x.preferred("en", self.variant)
             if filler.is_short:  # "dosage de la TSH" is a "TSH measurement"
-                x_en = next((t for t in x.usable_terms("en", self.variant) if t.is_short), x_en)
+                x_en = x.short_term("en", self.variant) or x_en
             elif filler.register == "lay":  # "enzymes du foie" are "liver enzymes"
                 lay = [t for t in x.usable_terms("en", self.variant) if t.register == "lay"]
                 closest = self._closest(filler.text, [t.text for t in lay]) if lay else None
@@ -680,23 +680,19 @@ class MedglossComponent:
             ]
             if same:
                 closest = self._closest(term.text, same)
-                if closest != en:
-                    en, alternatives = closest, tuple(a for a in (en, *alternatives) if a and a != closest)
+                en, alternatives = _promoted(closest, en, alternatives)
         if term.is_short and en and not any(c.isupper() for c in en):  # "ADN" is "DNA", "IRM" "MRI"
-            short = next((t.text for t in concept.usable_terms("en", self.variant) if t.is_short), None)
-            if short is not None:
-                en, alternatives = short, tuple(a for a in (en, *alternatives) if a != short)
+            short = concept.short_term("en", self.variant)
+            en, alternatives = _promoted(short.text if short else None, en, alternatives)
         if en and fold(en) != fold(term.text) and term.text != fr:
             # the text's word has an English twin among the concept's terms: "mutation" is "mutation"
             # even when the concept prefers "genetic mutation" (for "mutation génétique")
             twin = next((a for a in alternatives if fold(a) == fold(term.text)), None)
-            if twin is not None:
-                en, alternatives = twin, tuple(a for a in (en, *alternatives) if a != twin)
+            en, alternatives = _promoted(twin, en, alternatives)
         if en and " " in en and " " not in term.text and _COPULA.search(text, max(0, start - 40), start):
             # "si vous êtes diabétique": "diabetic", not "person with diabetes"
             word = next((a for a in alternatives if " " not in a and not a.isupper()), None)
-            if word is not None:
-                en, alternatives = word, tuple(a for a in (en, *alternatives) if a != word)
+            en, alternatives = _promoted(word, en, alternatives)
         return Mention(
             start=start,
             end=end,
@@ -826,6 +822,16 @@ class MedglossComponent:
                 Mention(start, end, text[start:end], c.lemma, None, c.en, "fr", "candidate", score=c.score)
             )
         return out
+
+
+def _promoted(
+    new: str | None, en: str | None, alternatives: tuple[str, ...]
+) -> tuple[str | None, tuple[str, ...]]:
+    """``new`` as the English of a mention and the former one among the alternatives (as they were
+    when ``new`` is None or already the English)."""
+    if new is None or new == en:
+        return en, alternatives
+    return new, tuple(a for a in (en, *alternatives) if a and a != new)
 
 
 _COPULA = re.compile(

@@ -107,6 +107,10 @@ class TermBase:
     def __getitem__(self, concept_id: str) -> Concept:
         return self.concepts[concept_id]
 
+    def pattern(self, pattern_id: str) -> Pattern | None:
+        """The pattern with ``pattern_id``, if any."""
+        return next((p for p in self.patterns if p.id == pattern_id), None)
+
     def get(self, concept_id: str) -> Concept | None:
         return self.concepts.get(concept_id)
 

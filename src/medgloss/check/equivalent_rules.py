@@ -64,7 +64,7 @@ def expected_terms(seg: SegmentContext, mention: Mention) -> tuple[set[str], lis
     cid = mention.concept_id or ""
     if ":" in cid:  # a composed pattern, "inhibitor_of:jak"
         pattern_id, filler_id = cid.split(":", 1)
-        pattern = next((p for p in seg.termbase.patterns if p.id == pattern_id), None)
+        pattern = seg.termbase.pattern(pattern_id)
         filler = seg.termbase.get(filler_id)
         if pattern is None or filler is None or lang != "en":
             return set(), []

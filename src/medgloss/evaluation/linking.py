@@ -70,7 +70,7 @@ def link_terms(surfaces: Iterable[str], *, glossary: Sequence[str] = ()) -> dict
             pattern_id, _, filler_id = whole.concept_id.rpartition(":")
             filler = concept or termbase.get(filler_id)
             en_terms: tuple[str, ...] = (whole.en,) if whole.en else ()
-            pattern = next((p for p in termbase.patterns if p.id == pattern_id), None)
+            pattern = termbase.pattern(pattern_id)
             if pattern is not None and filler is not None:
                 en_terms += tuple(pattern.renderings(filler))
             note = filler.note if filler is not None else None

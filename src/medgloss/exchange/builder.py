@@ -199,11 +199,10 @@ class TermDraft:
     def set(self, key: str, raw: str, report: ExchangeReport, where: str) -> None:
         """Set ``key`` (status, type, gender, number, register, variant) from a foreign value."""
         value = _MAPS[key].get(_norm(raw))
-        upper, lower = sum(c.isupper() for c in self.text), sum(c.islower() for c in self.text)
-        if (
-            value == "short-form" and " " not in self.text and upper > 1 and upper >= lower
-        ):  # not "Cockcroft-Gault"
-            value = "abbreviation"  # IATE calls its abbreviations "short forms": "IDM"
+        if value == "short-form" and " " not in self.text:
+            upper, lower = sum(c.isupper() for c in self.text), sum(c.islower() for c in self.text)
+            if upper > 1 and upper >= lower:  # IATE calls its abbreviations "short forms": "IDM"
+                value = "abbreviation"  # but not "Cockcroft-Gault"
         if value is None:
             report.add(
                 _("{key} value {value!r} not understood (left out)").format(key=key, value=raw.strip()),
