@@ -36,7 +36,7 @@ from .candidates import (
     medical_score,
     translatable,
 )
-from .compiled import cache_key, load_compiled, save_compiled
+from .compiled import cache_key, load_compiled, load_tables, save_compiled, save_tables
 from .language import Segment, segment_languages
 from .matching import GENERIC, Match, TermMatcher, Tok, select
 from .model import ELLIPTICAL, Concept, Term
@@ -206,6 +206,8 @@ class MedglossComponent:
         self.lexicon: dict[str, str] = {}
         self.generic_heads: dict[str, str] = {}
         self._anchor_cache: dict[str, frozenset[str]] = {}
+        self._en: TermMatcher | None = None
+        self._key: str | None = None
 
         def tokenize(text: str) -> list[str]:
             text = normalise(text)
@@ -234,16 +236,15 @@ class MedglossComponent:
             key = cache_key(
                 files, variant, f"{nlp.lang}:{nlp.meta.get('name', '')}:{nlp.meta.get('version', '')}"
             )
+            self._key = key
             cached = load_compiled(key) if key else None
             if cached is not None:
-                self.termbase, fr_tables, en_tables, (self.lexicon, self.generic_heads) = cached
+                self.termbase, fr_tables, (self.lexicon, self.generic_heads) = cached
                 self.fr = TermMatcher(self.termbase, tokenize, "fr", tables=fr_tables)
-                self.en = TermMatcher(self.termbase, tokenize, "en", tables=en_tables)
                 return
             termbase = TermBase.load(glossary, bundled=bundled)
         self.termbase = termbase
         self.fr = TermMatcher(self.termbase, tokenize, lang="fr")
-        self.en = TermMatcher(self.termbase, tokenize, lang="en")
         for concept in self.termbase:
             en = concept.preferred("en", variant)
             if en is None:
@@ -256,8 +257,19 @@ class MedglossComponent:
                     if word in GENERIC and concept.category in _EXTENDABLE and not concept.read_only:
                         self.generic_heads.setdefault(word, concept.id)
         if key:
-            tables = (self.fr.paths, self.fr.prefixes), (self.en.paths, self.en.prefixes)
-            save_compiled(key, self.termbase, *tables, (self.lexicon, self.generic_heads))
+            save_compiled(
+                key, self.termbase, (self.fr.paths, self.fr.prefixes), (self.lexicon, self.generic_heads)
+            )
+
+    @property
+    def en(self) -> TermMatcher:
+        """The English matcher, compiled (or loaded from the cache) when a text first has English."""
+        if self._en is None:
+            tables = load_tables(self._key, "en") if self._key else None
+            self._en = TermMatcher(self.termbase, self._tokenize, "en", tables=tables)
+            if self._key and tables is None:
+                save_tables(self._key, "en", (self._en.paths, self._en.prefixes))
+        return self._en
 
     def known_en(self, word: str) -> str | None:
         """The glossary's English for a single French word, if it has one."""
