@@ -102,3 +102,22 @@ def test_the_termbase_loads_through_the_cache(cache: Path, glossary: Path) -> No
     warm = TermBase.load([glossary], bundled=False)
     assert [c.terms for c in cold] == [c.terms for c in warm]
     assert warm.layers["dermatomyositis"] == [(str(glossary), 8)]
+
+
+def test_the_english_tables_are_compiled_when_a_text_first_has_english(cache: Path, glossary: Path) -> None:
+    import spacy
+
+    from medgloss.pipeline import MedglossComponent
+
+    french = "Une dermatomyosite avec un œdème."
+    mixed = french + "\n\nDermatomyositis with oedema in intensive care: a randomised trial of the new drug."
+    first = MedglossComponent(spacy.blank("fr"), glossary=[str(glossary)], bundled=False)
+    first(first_doc := spacy.blank("fr")(french))
+    assert [p.name for p in cache.glob("compiled-*.marshal")] != []
+    assert list(cache.glob("compiled-*-en.marshal")) == []  # no English yet, none compiled
+    expected = first.annotate_doc(spacy.blank("fr")(mixed)).to_json()
+    assert len(list(cache.glob("compiled-*-en.marshal"))) == 1
+    assert {t["lang"] for t in expected["terms"]} == {"fr", "en"}
+    again = MedglossComponent(spacy.blank("fr"), glossary=[str(glossary)], bundled=False)
+    assert again.annotate_doc(spacy.blank("fr")(mixed)).to_json() == expected  # from the cache
+    assert first_doc._.medgloss is not None

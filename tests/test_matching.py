@@ -225,10 +225,10 @@ def test_lay_french_gets_the_closest_lay_english(nlp_fast) -> None:  # type: ign
 
 
 def test_signs_and_tests_of_a_body_part_make_one_term(nlp_fast) -> None:  # type: ignore[no-untyped-def]
-    text = "Une douleur du mollet, une échographie de l'appareil urinaire, un cancer de la peau."
+    text = "Une douleur du mollet, une échographie de la rate, un cancer de la peau."
     top = [(t.text, t.en, t.source) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
     assert ("douleur du mollet", "calf pain", "pattern") in top
-    assert ("échographie de l'appareil urinaire", "urinary tract ultrasound", "pattern") in top
+    assert ("échographie de la rate", "spleen ultrasound", "pattern") in top
     assert ("cancer de la peau", "skin cancer", "glossary") in top  # a glossary term, not composed
 
 
@@ -364,3 +364,33 @@ def test_a_generic_head_gives_way_to_the_term_crossing_it(nlp_fast) -> None:  # 
         ("fracture de la hanche", "hip fracture"),
         ("vaccin contre la grippe", "influenza vaccine"),
     ]
+
+
+def test_a_state_of_people_is_the_term_and_gets_the_adjective(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = "Les personnes immunodéprimées, l’adulte immunodéprimé et les enfants non vaccinés. Des sujets homozygotes SS."
+    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    assert ("immunodéprimées", "immunocompromised") in top  # not "personnes immunodéprimées"
+    assert ("immunodéprimé", "immunocompromised") in top  # not the candidate "adulte immunodéprimé"
+    assert ("non vaccinés", "unvaccinated") in top
+    assert all("SS" not in t for t, _ in top)  # an adjective of people names nothing
+
+
+def test_a_term_in_the_complement_wins_and_a_shared_adjective_stays_out(nlp_fast) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "La réactivation du virus varicelle-zona. L’évolution de la maladie rénale chronique. "
+        "En cas d’insuffisance rénale ou d’insuffisance cardiaque sévères."
+    )
+    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    assert ("virus varicelle-zona", "varicella zoster virus") in top
+    assert ("maladie rénale chronique", "chronic kidney disease") in top
+    assert ("insuffisance cardiaque", "heart failure") in top  # "sévères" qualifies both failures
+
+
+def test_a_participle_is_no_part_of_a_term(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    top = [
+        (t.text, t.en)
+        for t in nlp_full("Des vésicules groupées. Une vasodilatation cutanée.")._.medgloss.terms
+        if not t.nested
+    ]
+    assert ("vésicules", "vesicle") in top  # not "group vesicle"
+    assert ("vasodilatation cutanée", "cutaneous vasodilation") in top  # an adjective in -ée still composes

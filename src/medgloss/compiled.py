@@ -26,9 +26,9 @@ from .model import Concept, Pattern, concept_from_tuple, concept_to_tuple
 from .termbase import TermBase
 from .textio import atomic_write
 
-__all__ = ["ConceptTable", "cache_key", "load_compiled", "save_compiled"]
+__all__ = ["ConceptTable", "cache_key", "load_compiled", "load_tables", "save_compiled", "save_tables"]
 
-FORMAT = 3
+FORMAT = 4
 
 _HERE = Path(__file__).resolve().parent
 _COMPILER_FILES = tuple(
@@ -100,16 +100,16 @@ def cache_key(files: Sequence[Path], variant: str, tokenizer: str) -> str | None
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
 
-def _path(key: str) -> Path | None:
+def _path(key: str, part: str = "") -> Path | None:
     folder = cache_dir()
-    return None if folder is None else folder / f"compiled-{key}.marshal"
+    return None if folder is None else folder / f"compiled-{key}{part}.marshal"
 
 
 Lexicon = tuple[dict[str, str], dict[str, str]]
 """English of one-word French terms, and concepts of generic heads, by inflection key."""
 
 
-def save_compiled(key: str, termbase: TermBase, fr: Tables, en: Tables, lexicon: Lexicon) -> None:
+def save_compiled(key: str, termbase: TermBase, fr: Tables, lexicon: Lexicon) -> None:
     """Store the compiled form; a cache that cannot be written only costs speed."""
     path = _path(key)
     if path is None:
@@ -120,14 +120,36 @@ def save_compiled(key: str, termbase: TermBase, fr: Tables, en: Tables, lexicon:
         "files": list(termbase.files),
         "layers": {k: list(v) for k, v in termbase.layers.items()},
         "fr": fr,
-        "en": en,
         "lexicon": lexicon,
     }
+    _write(path, data)
+
+
+def save_tables(key: str, lang: str, tables: Tables) -> None:
+    """Store the matcher tables of another language, compiled when a text first needs them."""
+    path = _path(key, f"-{lang}")
+    if path is not None:
+        _write(path, tables)
+
+
+def load_tables(key: str, lang: str) -> Tables | None:
+    """The tables ``save_tables`` stored, or None."""
+    path = _path(key, f"-{lang}")
+    if path is None:
+        return None
+    try:
+        paths, prefixes = marshal.loads(path.read_bytes())
+        return paths, prefixes
+    except Exception:  # missing, truncated or from another version: compile again
+        return None
+
+
+def _write(path: Path, data: Any) -> None:
     with contextlib.suppress(OSError, ValueError):  # a read-only cache only costs speed
         atomic_write(path, marshal.dumps(data, 2))  # version 2: no reference table, a fraction of the memory
 
 
-def load_compiled(key: str) -> tuple[TermBase, Tables, Tables, Lexicon] | None:
+def load_compiled(key: str) -> tuple[TermBase, Tables, Lexicon] | None:
     """The compiled form stored under ``key``, or None (missing, stale or unreadable)."""
     path = _path(key)
     if path is None:
@@ -140,7 +162,6 @@ def load_compiled(key: str) -> tuple[TermBase, Tables, Tables, Lexicon] | None:
         termbase.files = data["files"]
         termbase.layers = data["layers"]  # lists of [path, line] pairs
         fr: Tables = (data["fr"][0], data["fr"][1])
-        en: Tables = (data["en"][0], data["en"][1])
-        return termbase, fr, en, (data["lexicon"][0], data["lexicon"][1])
+        return termbase, fr, (data["lexicon"][0], data["lexicon"][1])
     except Exception:  # missing, truncated or from another version: compile again
         return None

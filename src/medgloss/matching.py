@@ -358,6 +358,7 @@ class TermMatcher:
         return not pattern.slot or bool(cats & set(pattern.slot))
 
 
+_OF = frozenset({"de", "des", "du", "d'"})
 _LINKS = frozenset(
     {
         "de",
@@ -385,10 +386,16 @@ _LINKS = frozenset(
 def _lighter(left: Match, right: Match, toks: Sequence[Tok] | None) -> bool:
     """Whether ``right``, crossing ``left``, should win: ``left`` is a generic word and its complement
     (*risque de fracture*) where ``right`` is a glossary term at least as long (*fracture de la
-    hanche*)."""
-    if toks is None or right.pattern is not None or right.end - right.start < left.end - left.start:
+    hanche*); or ``right`` starts at the noun of ``left``'s complement and goes on with words of its
+    own, the complement being the longer term (*réactivation du virus varicelle-zona*)."""
+    if toks is None or right.pattern is not None:
         return False
-    return inflection_key(toks[left.start].text) in GENERIC
+    if inflection_key(toks[left.start].text) in GENERIC:
+        return right.end - right.start >= left.end - left.start
+    words = [fold(t.text) for t in toks[left.start : right.start] if not t.space]
+    if words and words[-1] in _ARTICLES:
+        words.pop()
+    return bool(words) and words[-1] in _OF and sum(not t.space for t in toks[right.start : right.end]) >= 2
 
 
 def _without(kept: list[Match], left: Match, right: Match) -> list[Match]:

@@ -36,7 +36,7 @@ from .candidates import (
     medical_score,
     translatable,
 )
-from .compiled import cache_key, load_compiled, save_compiled
+from .compiled import cache_key, load_compiled, load_tables, save_compiled, save_tables
 from .language import Segment, segment_languages
 from .matching import GENERIC, Match, TermMatcher, Tok, select
 from .model import ELLIPTICAL, Concept, Term
@@ -134,6 +134,12 @@ def _is_french_word(word: str) -> bool:
     return _frequency(word) >= 2.0
 
 
+def _participle(word: str) -> bool:
+    """A past participle of a French verb (*groupées* of *grouper*; not *cutanées*)."""
+    stem = word.removesuffix("s").removesuffix("e")
+    return stem.endswith("é") and _is_french_word(stem[:-1] + "er")
+
+
 _CLITICS = frozenset(
     {"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "ne", "n'", "il", "elle", "on", "ils", "elles"}
 )
@@ -206,6 +212,8 @@ class MedglossComponent:
         self.lexicon: dict[str, str] = {}
         self.generic_heads: dict[str, str] = {}
         self._anchor_cache: dict[str, frozenset[str]] = {}
+        self._en: TermMatcher | None = None
+        self._key: str | None = None
 
         def tokenize(text: str) -> list[str]:
             text = normalise(text)
@@ -234,16 +242,15 @@ class MedglossComponent:
             key = cache_key(
                 files, variant, f"{nlp.lang}:{nlp.meta.get('name', '')}:{nlp.meta.get('version', '')}"
             )
+            self._key = key
             cached = load_compiled(key) if key else None
             if cached is not None:
-                self.termbase, fr_tables, en_tables, (self.lexicon, self.generic_heads) = cached
+                self.termbase, fr_tables, (self.lexicon, self.generic_heads) = cached
                 self.fr = TermMatcher(self.termbase, tokenize, "fr", tables=fr_tables)
-                self.en = TermMatcher(self.termbase, tokenize, "en", tables=en_tables)
                 return
             termbase = TermBase.load(glossary, bundled=bundled)
         self.termbase = termbase
         self.fr = TermMatcher(self.termbase, tokenize, lang="fr")
-        self.en = TermMatcher(self.termbase, tokenize, lang="en")
         for concept in self.termbase:
             en = concept.preferred("en", variant)
             if en is None:
@@ -256,8 +263,19 @@ class MedglossComponent:
                     if word in GENERIC and concept.category in _EXTENDABLE and not concept.read_only:
                         self.generic_heads.setdefault(word, concept.id)
         if key:
-            tables = (self.fr.paths, self.fr.prefixes), (self.en.paths, self.en.prefixes)
-            save_compiled(key, self.termbase, *tables, (self.lexicon, self.generic_heads))
+            save_compiled(
+                key, self.termbase, (self.fr.paths, self.fr.prefixes), (self.lexicon, self.generic_heads)
+            )
+
+    @property
+    def en(self) -> TermMatcher:
+        """The English matcher, compiled (or loaded from the cache) when a text first has English."""
+        if self._en is None:
+            tables = load_tables(self._key, "en") if self._key else None
+            self._en = TermMatcher(self.termbase, self._tokenize, "en", tables=tables)
+            if self._key and tables is None:
+                save_tables(self._key, "en", (self._en.paths, self._en.prefixes))
+        return self._en
 
     def known_en(self, word: str) -> str | None:
         """The glossary's English for a single French word, if it has one."""
@@ -297,7 +315,7 @@ class MedglossComponent:
         mentions = [x for m in selected if (x := self._mention(m, toks, text, tok_lang[m.start])) is not None]
 
         definitions = [d for d in find_definitions(toks) if tok_lang[d.short_start] == "fr"]
-        abbreviations = [self._abbreviation(d, toks, text, selected) for d in definitions]
+        abbreviations = [self._abbreviation(d, toks, text, selected, mentions) for d in definitions]
         self._prefer_defined(mentions, abbreviations)
         mentions.extend(self._short_forms(abbreviations, toks, tok_lang, mentions))
         mentions.extend(_with_complements(text, mentions))
@@ -402,7 +420,7 @@ class MedglossComponent:
                 or (head.category == "anatomy" and fold(lemma) in _SIDES)
             ):
                 break
-            if not (medical or general_english(lemma)):
+            if not (medical or (general_english(lemma) and (generic or not _participle(token.lower_)))):
                 break
             if _plural_after_singular(head.text, token.lower_):
                 break  # *douleurs et raideur invalidantes*: the adjective qualifies both nouns
@@ -568,7 +586,9 @@ class MedglossComponent:
             lemma = token.lemma_.lower()
             return lemma == token.lower_ or not _is_french_word(lemma)
         if pos == "ADJ" and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN"):
-            return any(self.termbase[cid].category in _CLINICAL for cid, _ in m.entries)
+            return fold(doc[i - 1].text) in _PERSONS or any(
+                self.termbase[cid].category in _CLINICAL for cid, _ in m.entries
+            )
         return True
 
     def _resolve_ambiguity(self, matches: list[Match]) -> None:
@@ -629,6 +649,12 @@ class MedglossComponent:
             )
         cid, term = m.entries[0]
         concept = self.termbase[cid]
+        if lang == "fr" and m.end - m.start > 1 and fold(toks[m.start].text) in _PERSONS:
+            # "personnes immunodéprimées": the state is the term, the person a generic word
+            key = inflection_key(last.text)
+            bare = next((t for t in concept.terms_in("fr") if inflection_key(t.text) == key), None)
+            if bare is not None:
+                start, term = last.start, bare
         return self._concept_mention(
             concept, term, start, end, text, lang, m.nested, [c for c, _ in m.entries[1:]]
         )
@@ -689,9 +715,19 @@ class MedglossComponent:
             # even when the concept prefers "genetic mutation" (for "mutation génétique")
             twin = next((a for a in alternatives if fold(a) == fold(term.text)), None)
             en, alternatives = _promoted(twin, en, alternatives)
-        if en and " " in en and " " not in term.text and _COPULA.search(text, max(0, start - 40), start):
-            # "si vous êtes diabétique": "diabetic", not "person with diabetes"
-            word = next((a for a in alternatives if " " not in a and not a.isupper()), None)
+        if (
+            en
+            and " " in en
+            and (" " not in term.text or term.text.startswith("non "))
+            and (
+                _COPULA.search(text, max(0, start - 40), start)
+                or _PERSON_BEFORE.search(text, max(0, start - 20), start)
+            )
+        ):
+            # "si vous êtes diabétique", "les enfants diabétiques": "diabetic", not "person with diabetes"
+            states = [a for a in alternatives if not a.isupper() and not _PEOPLE_EN.search(a)]
+            fallback = states[0] if states and _PEOPLE_EN.search(en) else None  # *visually impaired*
+            word = next((a for a in states if " " not in a), fallback)
             en, alternatives = _promoted(word, en, alternatives)
         return Mention(
             start=start,
@@ -713,7 +749,7 @@ class MedglossComponent:
         )
 
     def _abbreviation(
-        self, d: Definition, toks: Sequence[Tok], text: str, matches: list[Match]
+        self, d: Definition, toks: Sequence[Tok], text: str, matches: list[Match], mentions: list[Mention]
     ) -> Abbreviation:
         long_start = toks[d.long_start].start
         last = toks[d.long_end - 1]
@@ -743,15 +779,24 @@ class MedglossComponent:
             concept_id: str | None = best.entries[0][0]
             en_term = self.termbase[best.entries[0][0]].preferred("en", self.variant)
             english = en_term.text if en_term else None
-        else:  # a long form the glossary does not know: compose its English when that is safe
+        else:  # a long form the glossary does not know: a pattern's English, or composed when that is safe
             concept_id = None
+            composed = next(
+                (m for m in mentions if (m.start, m.end) == (long_start, long_end) and m.en), None
+            )
             words = [
                 Word(t.text, t.text.lower(), "X", t.start, t.start + len(t.text))
                 for t in toks[d.long_start : d.long_end]
                 if not t.space
             ]
-            composes = translatable(words, self.known_en)
-            english = en_for_phrase(words, self.known_en, self.variant) if composes else None
+            composes = composed is None and translatable(words, self.known_en)
+            english = (
+                composed.en
+                if composed
+                else en_for_phrase(words, self.known_en, self.variant)
+                if composes
+                else None
+            )
         short_start = toks[d.short_start].start
         return Abbreviation(
             d.short,
@@ -841,6 +886,21 @@ _COPULA = re.compile(
 )
 """The verb before an adjective used predicatively (*vous êtes diabétique*, *êtes enceinte ou
 allaitez*: one coordinated word may come between)."""
+_PERSONS = frozenset(
+    fold(w)
+    for word in (
+        *("personne", "patient", "patiente", "malade", "adulte", "enfant"),
+        *("sujet", "femme", "homme", "nourrisson", "bébé", "individu"),
+    )
+    for w in (word, word + "s")
+)
+"""Words for people that an adjective of clinical state follows (*adultes immunodéprimés*)."""
+_PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_PERSONS)) + r")\s+$", re.IGNORECASE)
+_PEOPLE_EN = re.compile(
+    r"^(?:the|a|an) |\b(?:person|people|patient|individual|adult|child|children|woman|women|man|men|subject|user)s?\b",
+    re.IGNORECASE,
+)
+"""English that names people rather than their state (*unvaccinated person*, *the bereaved*)."""
 _COMPLEMENT_LINK = re.compile(r"\s+(?:de la|de l'|de l’|des|du|de|d'|d’)\s*$")
 _OF_ANATOMY = frozenset({"sign-symptom", "test", "procedure"})
 """Heads that make one term with *de* + a body part (*rougeur de la peau*, *échographie du rein*);
@@ -898,6 +958,8 @@ def _with_identifiers(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m, found in _followed_by(text, mentions, _IDENTIFIED, _IDENTIFIER):
         ident = found.group(1)
+        if _PERSON_BEFORE.search(text, max(0, m.start - 20), m.start):
+            continue  # an adjective of a person (*sujets homozygotes SS*), not a named thing
         if ident.isdigit() and m.category == "drug" and _STRENGTH.match(text, found.end(1)):
             continue  # a strength (*Amoxicilline 250 mg*, *Metformine 1 000 mg*), not *macrogol 400*
         after = ident.isdigit() or len(ident) == 1 or _ROMAN.fullmatch(ident) is not None
@@ -970,6 +1032,8 @@ def _plural_after_singular(head: str, adjective: str) -> bool:
 
 
 _PARTICIPLE = ("é", "ée", "és", "ées")
+_OF_LINKS = frozenset({"de", "des", "du", "d'", "à", "au", "aux", "en", "sans", "avec", "par", "-"})
+"""Words after which a plural noun is a complement, not an adjective (*cancer des ovaires*, *nouveau-nés*)."""
 
 
 def _agreeing(m: Match, toks: Sequence[Tok]) -> Match | None:
@@ -987,11 +1051,20 @@ def _agreeing(m: Match, toks: Sequence[Tok]) -> Match | None:
     plural = last.endswith(("s", "x"))
     one_token = m.end - m.start == 1
     words = [t.text.lower() for t in toks[m.start : m.end] if not t.space]
+    # *insuffisance rénale ou insuffisance cardiaque sévères*: the adjective is not in the term
+    coordinated = (
+        len(words) > 1
+        and words[0] != "non"
+        and words[-2] not in _OF_LINKS
+        and _plural_after_singular(words[0], last)
+    )
 
     def fits(term: Term) -> bool:
         written = term.text.lower()
         term_words = written.split()
         if participle and not written.endswith(_PARTICIPLE):
+            return False
+        if coordinated and not _plural_word(term_words[-1]):
             return False
         if term.number == "pl" and not term.is_short and one_token and len(term_words) == 1 and not plural:
             return False
