@@ -781,22 +781,16 @@ class MedglossComponent:
             english = en_term.text if en_term else None
         else:  # a long form the glossary does not know: a pattern's English, or composed when that is safe
             concept_id = None
-            composed = next(
-                (m for m in mentions if (m.start, m.end) == (long_start, long_end) and m.en), None
+            english = next(
+                (m.en for m in mentions if (m.start, m.end) == (long_start, long_end) and m.en), None
             )
             words = [
                 Word(t.text, t.text.lower(), "X", t.start, t.start + len(t.text))
                 for t in toks[d.long_start : d.long_end]
                 if not t.space
             ]
-            composes = composed is None and translatable(words, self.known_en)
-            english = (
-                composed.en
-                if composed
-                else en_for_phrase(words, self.known_en, self.variant)
-                if composes
-                else None
-            )
+            if english is None and translatable(words, self.known_en):
+                english = en_for_phrase(words, self.known_en, self.variant)
         short_start = toks[d.short_start].start
         return Abbreviation(
             d.short,
@@ -886,16 +880,13 @@ _COPULA = re.compile(
 )
 """The verb before an adjective used predicatively (*vous êtes diabétique*, *êtes enceinte ou
 allaitez*: one coordinated word may come between)."""
-_PERSONS = frozenset(
-    fold(w)
-    for word in (
-        *("personne", "patient", "patiente", "malade", "adulte", "enfant"),
-        *("sujet", "femme", "homme", "nourrisson", "bébé", "individu"),
-    )
-    for w in (word, word + "s")
+_PERSON_WORDS = (
+    *("personne", "patient", "patiente", "malade", "adulte", "enfant"),
+    *("sujet", "femme", "homme", "nourrisson", "bébé", "individu"),
 )
+_PERSONS = frozenset(fold(w + s) for w in _PERSON_WORDS for s in ("", "s"))
 """Words for people that an adjective of clinical state follows (*adultes immunodéprimés*)."""
-_PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_PERSONS)) + r")\s+$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_WORDS) + r")s?\s+$", re.IGNORECASE)
 _PEOPLE_EN = re.compile(
     r"^(?:the|a|an) |\b(?:person|people|patient|individual|adult|child|children|woman|women|man|men|subject|user)s?\b",
     re.IGNORECASE,
