@@ -438,6 +438,8 @@ class MedglossComponent:
                 return f"non-{positive}" if positive else None
             if inflection_key(word) in GENERIC:  # the adjective *trouble* (blurred) is not a disorder
                 return head_forms.get(word) or general_english(word)
+            if head.category not in _MEASURED and fold(word) in _LEVELS:
+                return _LEVELS[fold(word)]  # *hémorragie digestive haute*: upper, not high
             # an adjective as everyday English knows it before the glossary's noun phrase for the
             # word (*sous-cutané* is "subcutaneous", not "subcutaneous route")
             return head_forms.get(word) or general_english(word) or self.known_en(word)
@@ -1023,6 +1025,10 @@ def _plural_after_singular(head: str, adjective: str) -> bool:
 
 
 _PARTICIPLE = ("é", "ée", "és", "ées")
+_LEVELS = {"haut": "upper", "haute": "upper", "hauts": "upper", "hautes": "upper"}
+_LEVELS |= {"bas": "lower", "basse": "lower", "basses": "lower"}
+_MEASURED = frozenset({"physiology", "test", "substance"})
+"""Heads that *haut* and *bas* make high and low (*tension haute*); elsewhere upper and lower."""
 _OF_LINKS = frozenset({"de", "des", "du", "d'", "à", "au", "aux", "en", "sans", "avec", "par", "-"})
 """Words after which a plural noun is a complement, not an adjective (*cancer des ovaires*, *nouveau-nés*)."""
 
