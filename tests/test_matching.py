@@ -394,3 +394,8 @@ def test_a_participle_is_no_part_of_a_term(nlp_full) -> None:  # type: ignore[no
     ]
     assert ("vésicules", "vesicle") in top  # not "group vesicle"
     assert ("vasodilatation cutanée", "cutaneous vasodilation") in top  # an adjective in -ée still composes
+
+
+def test_haut_after_a_head_is_upper(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    top = [(t.text, t.en) for t in nlp_full("Une endoscopie digestive haute.")._.medgloss.terms if not t.nested]
+    assert ("endoscopie digestive haute", "upper gastrointestinal endoscopy") in top

@@ -120,6 +120,8 @@ def _glued(before: Tok, hyphen: Tok, after: Tok) -> bool:
 
 
 def _hyphen_parts(text: str) -> list[str] | None:
+    if "-" not in text:
+        return None
     parts = [p for p in text.split("-") if p]
     return [_key(p, _is_caps(p)) for p in parts] if len(parts) > 1 else None
 

@@ -438,6 +438,8 @@ class MedglossComponent:
                 return f"non-{positive}" if positive else None
             if inflection_key(word) in GENERIC:  # the adjective *trouble* (blurred) is not a disorder
                 return head_forms.get(word) or general_english(word)
+            if head.category not in _MEASURED and fold(word) in _LEVELS:
+                return _LEVELS[fold(word)]  # *hémorragie digestive haute*: upper, not high
             # an adjective as everyday English knows it before the glossary's noun phrase for the
             # word (*sous-cutané* is "subcutaneous", not "subcutaneous route")
             return head_forms.get(word) or general_english(word) or self.known_en(word)
@@ -781,22 +783,16 @@ class MedglossComponent:
             english = en_term.text if en_term else None
         else:  # a long form the glossary does not know: a pattern's English, or composed when that is safe
             concept_id = None
-            composed = next(
-                (m for m in mentions if (m.start, m.end) == (long_start, long_end) and m.en), None
+            english = next(
+                (m.en for m in mentions if (m.start, m.end) == (long_start, long_end) and m.en), None
             )
             words = [
                 Word(t.text, t.text.lower(), "X", t.start, t.start + len(t.text))
                 for t in toks[d.long_start : d.long_end]
                 if not t.space
             ]
-            composes = composed is None and translatable(words, self.known_en)
-            english = (
-                composed.en
-                if composed
-                else en_for_phrase(words, self.known_en, self.variant)
-                if composes
-                else None
-            )
+            if english is None and translatable(words, self.known_en):
+                english = en_for_phrase(words, self.known_en, self.variant)
         short_start = toks[d.short_start].start
         return Abbreviation(
             d.short,
@@ -886,16 +882,13 @@ _COPULA = re.compile(
 )
 """The verb before an adjective used predicatively (*vous êtes diabétique*, *êtes enceinte ou
 allaitez*: one coordinated word may come between)."""
-_PERSONS = frozenset(
-    fold(w)
-    for word in (
-        *("personne", "patient", "patiente", "malade", "adulte", "enfant"),
-        *("sujet", "femme", "homme", "nourrisson", "bébé", "individu"),
-    )
-    for w in (word, word + "s")
+_PERSON_WORDS = (
+    *("personne", "patient", "patiente", "malade", "adulte", "enfant"),
+    *("sujet", "femme", "homme", "nourrisson", "bébé", "individu"),
 )
+_PERSONS = frozenset(fold(w + s) for w in _PERSON_WORDS for s in ("", "s"))
 """Words for people that an adjective of clinical state follows (*adultes immunodéprimés*)."""
-_PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_PERSONS)) + r")\s+$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_WORDS) + r")s?\s+$", re.IGNORECASE)
 _PEOPLE_EN = re.compile(
     r"^(?:the|a|an) |\b(?:person|people|patient|individual|adult|child|children|woman|women|man|men|subject|user)s?\b",
     re.IGNORECASE,
@@ -1032,6 +1025,10 @@ def _plural_after_singular(head: str, adjective: str) -> bool:
 
 
 _PARTICIPLE = ("é", "ée", "és", "ées")
+_LEVELS = {"haut": "upper", "haute": "upper", "hauts": "upper", "hautes": "upper"}
+_LEVELS |= {"bas": "lower", "basse": "lower", "basses": "lower"}
+_MEASURED = frozenset({"physiology", "test", "substance"})
+"""Heads that *haut* and *bas* make high and low (*tension haute*); elsewhere upper and lower."""
 _OF_LINKS = frozenset({"de", "des", "du", "d'", "à", "au", "aux", "en", "sans", "avec", "par", "-"})
 """Words after which a plural noun is a complement, not an adjective (*cancer des ovaires*, *nouveau-nés*)."""
 
