@@ -91,6 +91,7 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("bien", "bial", "bial"),
     ("ienne", "ian", "ian"),
     ("ien", "ian", "ian"),
+    ("onnelle", "onal", "onal"),
     ("elle", "al", "al"),
     ("onnel", "onal", "onal"),
     ("el", "al", "al"),
@@ -293,6 +294,8 @@ def en_for_word(word: str, variant: str = "en-GB") -> str:
     ['metacarpophalangeal', 'bacterial', 'microbial', 'psoriatic']
     >>> [en_for_word(w) for w in ("tuberculeux", "hyperbare", "post-ménopausique", "neurologiques")]
     ['tuberculous', 'hyperbaric', 'post-menopausal', 'neurological']
+    >>> en_for_word("exceptionnelle"), en_for_word("nutritionnels")
+    ('exceptional', 'nutritional')
     """
     w = word.lower()
     if w.endswith("aux") and len(w) > 5:
