@@ -397,5 +397,14 @@ def test_a_participle_is_no_part_of_a_term(nlp_full) -> None:  # type: ignore[no
 
 
 def test_haut_after_a_head_is_upper(nlp_full) -> None:  # type: ignore[no-untyped-def]
-    top = [(t.text, t.en) for t in nlp_full("Une endoscopie digestive haute.")._.medgloss.terms if not t.nested]
+    top = [
+        (t.text, t.en) for t in nlp_full("Une endoscopie digestive haute.")._.medgloss.terms if not t.nested
+    ]
     assert ("endoscopie digestive haute", "upper gastrointestinal endoscopy") in top
+
+
+def test_a_counted_word_is_a_noun_and_an_organism_takes_its_group(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    text = "La dose est de 1 comprimé à 1 000 mg. Le méningocoque C circule."
+    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    assert ("comprimé", "tablet") in top  # the model tags it as the participle of comprimer
+    assert ("méningocoque C", "meningococcus C") in top

@@ -585,6 +585,8 @@ class MedglossComponent:
         if pos in ("VERB", "AUX"):
             if i > 0 and doc[i - 1].lower_ in _CLITICS:
                 return False
+            if i > 0 and (doc[i - 1].like_num or doc[i - 1].pos_ == "NUM"):
+                return True  # counted, so a noun: *1 comprimé*, *2 gélules*
             lemma = token.lemma_.lower()
             return lemma == token.lower_ or not _is_french_word(lemma)
         if pos == "ADJ" and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN"):
@@ -940,7 +942,7 @@ _REPEATED_WORD = re.compile(r"\b(\w+) \1\b")
 _IDENTIFIER = re.compile(r"[ \t]+([A-Z0-9](?:[A-Za-z0-9]*[A-Z0-9])?|[A-Z][a-z]?[0-9][A-Za-z0-9]*)(?![\w'’-])")
 _ROMAN = re.compile(r"[IVX]+")
 _STRENGTH = re.compile(r"[\s\u00a0\u202f]*(?:\d|(?:mg|g|µg|mcg|ml|mL|UI|U|%|microgrammes?|milligrammes?)\b)")
-_IDENTIFIED = frozenset({"anatomy", "drug", "other", "physiology", "substance", "test"})
+_IDENTIFIED = frozenset({"anatomy", "drug", "organism", "other", "physiology", "substance", "test"})
 """Heads an identifier names one of (*gène LRRK2*, *chromosome 7*, *antigène NS1*, *macrogol 8000*)."""
 
 
