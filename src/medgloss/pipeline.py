@@ -212,6 +212,7 @@ class MedglossComponent:
         self.lexicon: dict[str, str] = {}
         self.generic_heads: dict[str, str] = {}
         self._anchor_cache: dict[str, frozenset[str]] = {}
+        self._echo_cache: dict[str, frozenset[str]] = {}
         self._en: TermMatcher | None = None
         self._key: str | None = None
 
@@ -669,13 +670,19 @@ class MedglossComponent:
         the first one when none does."""
         if len(english) == 1:
             return english[0]
-        echo = {
-            w[:5]
-            for word in french.lower().replace("'", " ").split()
-            if len(word) > 2
-            for w in (self.known_en(word) or general_english(word) or en_for_word(word)).lower().split()
-        }
-        return max(english, key=lambda e: sum(w[:5] in echo for w in e.lower().split()))
+        return max(english, key=lambda e: self._echo(french, e))
+
+    def _echo(self, french: str, english: str) -> int:
+        """How many words of ``english`` a word-for-word rendering of ``french`` has (first 5 letters)."""
+        echo = self._echo_cache.get(french)
+        if echo is None:
+            echo = self._echo_cache[french] = frozenset(
+                w[:5]
+                for word in french.lower().replace("'", " ").split()
+                if len(word) > 2
+                for w in (self.known_en(word) or general_english(word) or en_for_word(word)).lower().split()
+            )
+        return sum(w[:5] in echo for w in english.lower().split())
 
     def _renderings(self, concept: Concept) -> tuple[str | None, str | None, tuple[str, ...]]:
         """EN preferred, FR preferred and EN alternatives of ``concept`` (cached: asked per mention)."""
@@ -718,6 +725,11 @@ class MedglossComponent:
             # the text's word has an English twin among the concept's terms: "mutation" is "mutation"
             # even when the concept prefers "genetic mutation" (for "mutation génétique")
             twin = next((a for a in alternatives if fold(a) == fold(term.text)), None)
+            if twin is None and " " in term.text and term.register is None and alternatives:
+                # a French synonym with words of its own: the English that echoes them
+                # ("nodule sous-cutané" is a "subcutaneous nodule" where the concept prefers "skin nodule")
+                closest = self._closest(term.text, [en, *alternatives])
+                twin = closest if self._echo(term.text, closest) > self._echo(term.text, en) else None
             en, alternatives = _promoted(twin, en, alternatives)
         if (
             en
