@@ -257,3 +257,10 @@ def test_errors_from_a_real_process_are_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == f"medgloss: error: {tmp_path / 'missing.txt'}: no such file"
     assert "Traceback" not in result.stderr
+
+
+def test_the_api_builds_one_pipeline_however_its_arguments_are_passed() -> None:
+    from medgloss.api import pipeline
+
+    assert pipeline("fast", (), "en-GB") is pipeline("fast", (), "en-GB", False)
+    assert pipeline("fast") is pipeline(mode="fast", glossary=[], variant="en-GB")  # type: ignore[arg-type]

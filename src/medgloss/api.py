@@ -28,15 +28,19 @@ CHUNK = 100_000
 """Longer texts are cut at paragraph breaks into pieces of about this many characters."""
 
 
-@lru_cache(maxsize=8)
 def pipeline(
     mode: str = "full", glossary: tuple[str, ...] = (), variant: str = "en-GB", serializable: bool = False
 ) -> Language:
-    """The spaCy pipeline for ``mode``, built once per set of arguments.
+    """The spaCy pipeline for ``mode``, built once per set of arguments (however they are passed).
 
     ``full`` runs the French model's tagger and lemmatizer (no parser, no NER) for candidates;
     ``fast`` runs only the tokenizer and the glossary matcher.
     """
+    return _pipeline(mode, tuple(glossary), variant, serializable)
+
+
+@lru_cache(maxsize=8)
+def _pipeline(mode: str, glossary: tuple[str, ...], variant: str, serializable: bool) -> Language:
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     import_french()
