@@ -969,6 +969,8 @@ def _with_identifiers(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # an adjective of a person (*sujets homozygotes SS*), not a named thing
         if ident.isdigit() and m.category == "drug" and _STRENGTH.match(text, found.end(1)):
             continue  # a strength (*Amoxicilline 250 mg*, *Metformine 1 000 mg*), not *macrogol 400*
+        if ident.isdigit() and m.category == "organism":
+            continue  # a year (*coronavirus 2019*); an organism's group is a letter (*méningocoque C*)
         after = ident.isdigit() or len(ident) == 1 or _ROMAN.fullmatch(ident) is not None
         en = f"{m.en} {ident}" if after else f"{ident} {m.en}"
         out.append(_composed(m, found.end(1), text, f"{m.lemma} {ident}", en))
