@@ -57,7 +57,7 @@ def test_comments_give_terms_and_abbreviations(catalogs: tuple[polib.POFile, pol
     assert "tofacitinib → tofacitinib (drug)" in title
     second = template[1].comment.split("\n")
     assert "abbreviation: JAK = janus kinases → Janus kinase" in second
-    assert any(line.startswith("inhibiteur des janus kinases → JAK inhibitor") for line in second)
+    assert any(line.startswith("inhibiteur des janus kinases → Janus kinase inhibitor") for line in second)
 
 
 def test_forbidden_renderings_are_listed(termbase: TermBase) -> None:
