@@ -416,3 +416,10 @@ def test_a_counted_word_is_a_noun_and_an_organism_takes_its_group(nlp_full) -> N
 def test_a_french_synonym_gets_the_english_that_echoes_it(nlp_fast) -> None:  # type: ignore[no-untyped-def]
     top = [(t.text, t.en) for t in nlp_fast("Des nodules sous-cutanés.")._.medgloss.terms if not t.nested]
     assert top == [("nodules sous-cutanés", "subcutaneous nodule")]  # the concept prefers "skin nodule"
+
+
+def test_an_adjective_the_glossary_knows_as_a_phrase_composes_by_its_shape(nlp_full) -> None:  # type: ignore[no-untyped-def]
+    top = [(t.text, t.en) for t in nlp_full("Un traitement périopératoire.")._.medgloss.terms if not t.nested]
+    assert top == [
+        ("traitement périopératoire", "perioperative treatment")
+    ]  # not "perioperative period treatment"

@@ -79,6 +79,7 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("ante", "ant", "ant"),
     ("ente", "ent", "ent"),
     ("ulaire", "ular", "ular"),
+    ("opératoire", "operative", "operative"),
     ("oire", "ory", "ory"),
     ("aire", "ary", "ary"),
     ("ielle", "ial", "ial"),
@@ -294,8 +295,8 @@ def en_for_word(word: str, variant: str = "en-GB") -> str:
     ['metacarpophalangeal', 'bacterial', 'microbial', 'psoriatic']
     >>> [en_for_word(w) for w in ("tuberculeux", "hyperbare", "post-ménopausique", "neurologiques")]
     ['tuberculous', 'hyperbaric', 'post-menopausal', 'neurological']
-    >>> en_for_word("exceptionnelle"), en_for_word("nutritionnels")
-    ('exceptional', 'nutritional')
+    >>> en_for_word("exceptionnelle"), en_for_word("nutritionnels"), en_for_word("périopératoire")
+    ('exceptional', 'nutritional', 'perioperative')
     """
     w = word.lower()
     if w.endswith("aux") and len(w) > 5:

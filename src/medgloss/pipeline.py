@@ -442,8 +442,13 @@ class MedglossComponent:
             if head.category not in _MEASURED and fold(word) in _LEVELS:
                 return _LEVELS[fold(word)]  # *hémorragie digestive haute*: upper, not high
             # an adjective as everyday English knows it before the glossary's noun phrase for the
-            # word (*sous-cutané* is "subcutaneous", not "subcutaneous route")
-            return head_forms.get(word) or general_english(word) or self.known_en(word)
+            # word (*sous-cutané* is "subcutaneous", not "subcutaneous route"), or as its morphology
+            # gives it when that begins the glossary's phrase (*périopératoire*: not "perioperative period")
+            english = head_forms.get(word) or general_english(word) or self.known_en(word)
+            if english and " " in english:
+                shape = en_for_word(word, self.variant)
+                return shape if english.lower().startswith(shape.lower() + " ") else english
+            return english
 
         head_en = (head.en or "").lower()
         words = [
