@@ -80,6 +80,11 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("ente", "ent", "ent"),
     ("ulaire", "ular", "ular"),
     ("opératoire", "operative", "operative"),
+    ("porteur", "porter", "porter"),
+    ("cepteur", "ceptor", "ceptor"),
+    ("ateur", "ator", "ator"),
+    ("iteur", "itor", "itor"),
+    ("cteur", "ctor", "ctor"),
     ("oire", "ory", "ory"),
     ("aire", "ary", "ary"),
     ("ielle", "ial", "ial"),
@@ -297,6 +302,8 @@ def en_for_word(word: str, variant: str = "en-GB") -> str:
     ['tuberculous', 'hyperbaric', 'post-menopausal', 'neurological']
     >>> en_for_word("exceptionnelle"), en_for_word("nutritionnels"), en_for_word("périopératoire")
     ('exceptional', 'nutritional', 'perioperative')
+    >>> [en_for_word(w) for w in ("cotransporteur", "récepteurs", "activateur", "inhibiteur", "vecteur")]
+    ['cotransporter', 'receptor', 'activator', 'inhibitor', 'vector']
     """
     w = word.lower()
     if w.endswith("aux") and len(w) > 5:
