@@ -80,6 +80,8 @@ _SUFFIXES: tuple[tuple[str, str, str], ...] = (
     ("ente", "ent", "ent"),
     ("ulaire", "ular", "ular"),
     ("opératoire", "operative", "operative"),
+    ("iforme", "iform", "iform"),
+    ("pelvien", "pelvic", "pelvic"),
     ("porteur", "porter", "porter"),
     ("cepteur", "ceptor", "ceptor"),
     ("ateur", "ator", "ator"),
@@ -304,6 +306,8 @@ def en_for_word(word: str, variant: str = "en-GB") -> str:
     ('exceptional', 'nutritional', 'perioperative')
     >>> [en_for_word(w) for w in ("cotransporteur", "récepteurs", "activateur", "inhibiteur", "vecteur")]
     ['cotransporter', 'receptor', 'activator', 'inhibitor', 'vector']
+    >>> en_for_word("vermiforme"), en_for_word("abdominopelvien")
+    ('vermiform', 'abdominopelvic')
     """
     w = word.lower()
     if w.endswith("aux") and len(w) > 5:
