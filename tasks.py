@@ -43,6 +43,7 @@ def ensure_venv(extra: str) -> None:
         return
     run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(PY, "-m", "pip", "install", "--quiet", "-e", f".[{extra}]")
+    run(BIN / "medgloss", "glossary", "compile", "--quiet")  # so that the first annotate starts fast
     stamp.touch()
 
 

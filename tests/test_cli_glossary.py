@@ -279,3 +279,19 @@ def test_the_module_entry_point_runs_validate() -> None:
         check=False,
     )
     assert done.returncode == 0 and "0 error(s)" in done.stderr
+
+
+def test_compile_fills_the_cache_with_both_languages(tmp_path: Path) -> None:
+    result = run("compile", "--fast-only", "-g", HOUSE)
+    assert result.exit_code == 0, result.output
+    assert "compiled" in result.stderr and "fast mode" in result.stderr
+    cache = tmp_path / "cache"
+    assert len(list(cache.glob("compiled-*-en.marshal"))) == 1  # English too, not only on first use
+    assert len([p for p in cache.glob("compiled-*.marshal") if not p.name.endswith("-en.marshal")]) == 1
+
+
+def test_compile_needs_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEDGLOSS_CACHE", "off")
+    result = CliRunner().invoke(app, ["glossary", "compile", "--fast-only"])
+    assert result.exit_code != 0
+    assert "the cache is off" in result.stderr and "Traceback" not in result.output

@@ -20,7 +20,7 @@ from .pipeline import KeepText
 from .spacy_french import import_french
 from .typography import normalise
 
-__all__ = ["MODES", "annotate", "annotate_many", "pipeline"]
+__all__ = ["MODES", "annotate", "annotate_many", "build_pipeline", "pipeline"]
 
 MODES = ("full", "fast")
 MODEL = "fr_core_news_sm"
@@ -41,6 +41,13 @@ def pipeline(
 
 @lru_cache(maxsize=8)
 def _pipeline(mode: str, glossary: tuple[str, ...], variant: str, serializable: bool) -> Language:
+    return build_pipeline(mode, glossary, variant, serializable)
+
+
+def build_pipeline(
+    mode: str = "full", glossary: Sequence[str] = (), variant: str = "en-GB", serializable: bool = False
+) -> Language:
+    """A new spaCy pipeline for ``mode`` (``pipeline`` keeps one per set of arguments)."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     import_french()

@@ -271,6 +271,10 @@ class MedglossComponent:
     @property
     def en(self) -> TermMatcher:
         """The English matcher, compiled (or loaded from the cache) when a text first has English."""
+        return self._en if self._en is not None else self.prepare()
+
+    def prepare(self) -> TermMatcher:
+        """Compile (or load from the cache) the English tables now rather than on first use."""
         if self._en is None:
             tables = load_tables(self._key, "en") if self._key else None
             self._en = TermMatcher(self.termbase, self._tokenize, "en", tables=tables)
