@@ -20,7 +20,7 @@ from typing import Any
 import click
 from rapidfuzz import process
 
-from .cli_options import EXIT_FINDINGS, EXIT_USAGE, glossary_option
+from .cli_options import EXIT_FINDINGS, EXIT_USAGE, glossary_option, variant_option
 from .config import load_config
 from .errors import GlossaryError, MedglossError
 from .exchange import DIALECTS, FORMATS, export_glossary, guess_format, import_glossary
@@ -413,13 +413,7 @@ def stats(glossaries: Sequence[str], no_bundled: bool, output_format: str) -> No
 
 @glossary.command("compile")
 @glossary_option
-@click.option(
-    "--variant",
-    type=click.Choice(["en-GB", "en-US"]),
-    default="en-GB",
-    show_default=True,
-    help=_("English spelling the tables are compiled for."),
-)
+@variant_option
 @click.option("--fast-only", is_flag=True, help=_("Only for fast mode: no statistical model is loaded."))
 @quiet_option
 def compile_command(glossaries: Sequence[str], variant: str, fast_only: bool, quiet: bool) -> None:

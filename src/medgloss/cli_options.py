@@ -6,7 +6,7 @@ import click
 
 from .i18n import _
 
-__all__ = ["EXIT_FINDINGS", "EXIT_USAGE", "glossary_option"]
+__all__ = ["EXIT_FINDINGS", "EXIT_USAGE", "glossary_option", "variant_option"]
 
 EXIT_FINDINGS = 1
 """Findings at or above the fail level, or some inputs failed while others were processed."""
@@ -20,4 +20,11 @@ glossary_option = click.option(
     multiple=True,
     metavar="PATH",
     help=_("Extra glossary file or directory, layered over the bundled glossary (repeatable)."),
+)
+variant_option = click.option(
+    "--variant",
+    type=click.Choice(["en-GB", "en-US"]),
+    default="en-GB",
+    show_default=True,
+    help=_("English spelling of the equivalents."),
 )

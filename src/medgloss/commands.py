@@ -14,7 +14,7 @@ import click
 from . import __version__
 from .api import pipeline
 from .article_formats import KINDS, Article, annotate_articles, read_article_file
-from .cli_options import EXIT_USAGE, glossary_option
+from .cli_options import EXIT_USAGE, glossary_option, variant_option
 from .errors import MedglossError
 from .i18n import UI_LANGS, _, translate_help
 from .outputs import expand_inputs, output_stems, refusal
@@ -65,15 +65,6 @@ class MedglossGroup(click.Group):
             return super().invoke(ctx)
         except MedglossError as err:
             fail(err)
-
-
-variant_option = click.option(
-    "--variant",
-    type=click.Choice(["en-GB", "en-US"]),
-    default="en-GB",
-    show_default=True,
-    help=_("English spelling of the equivalents."),
-)
 
 
 @click.group(cls=MedglossGroup, context_settings={"help_option_names": ["-h", "--help"]})
