@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
 
 from medgloss.model import Pattern
 from medgloss.pipeline import MedglossComponent
@@ -22,6 +23,11 @@ def component() -> MedglossComponent:
 def found(component: MedglossComponent, text: str, nested: bool = False) -> list[tuple[str, str | None]]:
     doc = component(spacy.blank("fr")(normalise(text)))
     return [(m.text, m.concept_id) for m in doc._.medgloss.terms if nested or not m.nested]
+
+
+def top_terms(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    """Text and English of the top-level mentions ``nlp`` finds in ``text``."""
+    return [(t.text, t.en) for t in nlp(text)._.medgloss.terms if not t.nested]
 
 
 @pytest.mark.parametrize(
@@ -234,7 +240,7 @@ def test_signs_and_tests_of_a_body_part_make_one_term(nlp_fast) -> None:  # type
 
 def test_adjectives_the_model_tags_as_nouns_or_verbs_compose(nlp_full) -> None:  # type: ignore[no-untyped-def]
     text = "Des thromboses veineuses. Une thyroïdite auto-immune. Une anémie hémolytique chronique."
-    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_full, text)
     assert ("thromboses veineuses", "venous thrombosis") in top  # "veineuses" tagged NOUN
     assert ("thyroïdite auto-immune", "autoimmune thyroiditis") in top  # "auto-immune" tagged VERB
     assert ("anémie hémolytique", "haemolytic anaemia") in top  # time course does not extend a disorder
@@ -252,7 +258,7 @@ def test_relational_nouns_compose_with_their_complement(nlp_fast) -> None:  # ty
 
 def test_an_identifier_after_a_term_makes_one_term(nlp_fast) -> None:  # type: ignore[no-untyped-def]
     text = "Le gène LRRK2, le chromosome 7, l’antigène NS1. Amoxicilline 250 mg. Le gène Le."
-    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_fast, text)
     assert ("gène LRRK2", "LRRK2 gene") in top  # a symbol comes first in English
     assert ("chromosome 7", "chromosome 7") in top  # a number last
     assert ("antigène NS1", "NS1 antigen") in top
@@ -261,15 +267,13 @@ def test_an_identifier_after_a_term_makes_one_term(nlp_fast) -> None:  # type: i
 
 
 def test_irregular_plurals_match_their_singular(nlp_fast) -> None:  # type: ignore[no-untyped-def]
-    top = [
-        (t.text, t.en) for t in nlp_fast("Des maux de dos, les yeux secs.")._.medgloss.terms if not t.nested
-    ]
+    top = top_terms(nlp_fast, "Des maux de dos, les yeux secs.")
     assert ("maux de dos", "back pain") in top and top[-1][0] == "yeux secs"
 
 
 def test_a_negated_adjective_composes(nlp_full) -> None:  # type: ignore[no-untyped-def]
     text = "Les symptômes non moteurs. Une fibrillation atriale non valvulaire."
-    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_full, text)
     assert top == [
         ("symptômes non moteurs", "non-motor symptom"),
         ("fibrillation atriale non valvulaire", "non-valvular atrial fibrillation"),
@@ -277,9 +281,7 @@ def test_a_negated_adjective_composes(nlp_full) -> None:  # type: ignore[no-unty
 
 
 def test_an_adjective_whose_english_holds_the_head_does_not_repeat_it(nlp_full) -> None:  # type: ignore[no-untyped-def]
-    top = [
-        (t.text, t.en) for t in nlp_full("Des médicaments antiépileptiques.")._.medgloss.terms if not t.nested
-    ]
+    top = top_terms(nlp_full, "Des médicaments antiépileptiques.")
     assert top == [("médicaments antiépileptiques", "antiepileptic drug")]  # not "antiepileptic drug drug"
 
 
@@ -296,7 +298,7 @@ def test_unknown_drug_names_and_therapies_become_candidates(nlp_full) -> None:  
 
 def test_society_names_and_slash_combinations_compose(nlp_full) -> None:  # type: ignore[no-untyped-def]
     text = "La Société française de neurologie conseille le nirmatrelvir/ritonavir. La dose est de 5 mg/kg."
-    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_full, text)
     assert ("Société française de neurologie", "French Society of Neurology") in top  # a proper name
     assert ("nirmatrelvir/ritonavir", "nirmatrelvir/ritonavir") in top  # a candidate with a glossary drug
     assert all("mg/kg" not in t for t, _ in top)
@@ -304,7 +306,7 @@ def test_society_names_and_slash_combinations_compose(nlp_full) -> None:  # type
 
 def test_a_person_word_used_predicatively_gets_the_adjective(nlp_fast) -> None:  # type: ignore[no-untyped-def]
     text = "Si vous êtes diabétique ou asthmatique. Les diabétiques."
-    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_fast, text)
     assert top == [
         ("diabétique", "diabetic"),
         ("asthmatique", "asthmatic"),  # coordinated with the first
@@ -314,7 +316,7 @@ def test_a_person_word_used_predicatively_gets_the_adjective(nlp_fast) -> None: 
 
 def test_eponyms_and_viruses_compose(nlp_fast) -> None:  # type: ignore[no-untyped-def]
     text = "Un syndrome de Zollinger-Ellison. Le virus de l’hépatite delta est un virus à ADN."
-    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_fast, text)
     assert ("syndrome de Zollinger-Ellison", "Zollinger-Ellison syndrome") in top  # the name first
     assert {
         ("virus de l’hépatite delta", "hepatitis D virus"),
@@ -324,24 +326,20 @@ def test_eponyms_and_viruses_compose(nlp_fast) -> None:  # type: ignore[no-untyp
 
 
 def test_a_lay_filler_keeps_lay_english_in_a_pattern(nlp_fast) -> None:  # type: ignore[no-untyped-def]
-    top = [
-        (t.text, t.en)
-        for t in nlp_fast("Une augmentation des enzymes du foie.")._.medgloss.terms
-        if not t.nested
-    ]
+    top = top_terms(nlp_fast, "Une augmentation des enzymes du foie.")
     assert top == [
         ("augmentation des enzymes du foie", "increased liver enzymes")
     ]  # not "increased transaminases"
 
 
 def test_a_verb_the_model_tags_as_an_adjective_does_not_compose(nlp_full) -> None:  # type: ignore[no-untyped-def]
-    top = [(t.text, t.en) for t in nlp_full("La toux augmente.")._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_full, "La toux augmente.")
     assert top == [("toux", "cough")]  # "augmente" (ADJ, lemma "augment") is a frequent verb form
 
 
 def test_english_follows_the_form_of_the_french_term(nlp_full) -> None:  # type: ignore[no-untyped-def]
     text = "Une mutation. L’ADN viral. Une IRM. Des nodules sous-cutanés. Une uricémie inférieure à 60 mg/l."
-    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_full, text)
     assert ("mutation", "mutation") in top  # its English twin, not the preferred "genetic mutation"
     assert ("ADN viral", "viral DNA") in top and ("IRM", "MRI") in top  # an acronym gets an acronym
     assert ("nodules sous-cutanés", "subcutaneous nodule") in top  # the adjective, not "subcutaneous route"
@@ -362,7 +360,7 @@ def test_strengths_operability_and_numbered_long_forms(nlp_full) -> None:  # typ
 
 def test_a_generic_head_gives_way_to_the_term_crossing_it(nlp_fast) -> None:  # type: ignore[no-untyped-def]
     text = "Le risque de fracture de la hanche. Une dose de vaccin contre la grippe."
-    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_fast, text)
     assert top == [
         ("fracture de la hanche", "hip fracture"),
         ("vaccin contre la grippe", "influenza vaccine"),
@@ -371,7 +369,7 @@ def test_a_generic_head_gives_way_to_the_term_crossing_it(nlp_fast) -> None:  # 
 
 def test_a_state_of_people_is_the_term_and_gets_the_adjective(nlp_full) -> None:  # type: ignore[no-untyped-def]
     text = "Les personnes immunodéprimées, l’adulte immunodéprimé et les enfants non vaccinés. Des sujets homozygotes SS."
-    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_full, text)
     assert ("immunodéprimées", "immunocompromised") in top  # not "personnes immunodéprimées"
     assert ("immunodéprimé", "immunocompromised") in top  # not the candidate "adulte immunodéprimé"
     assert ("non vaccinés", "unvaccinated") in top
@@ -383,43 +381,37 @@ def test_a_term_in_the_complement_wins_and_a_shared_adjective_stays_out(nlp_fast
         "La réactivation du virus varicelle-zona. L’évolution de la maladie rénale chronique. "
         "En cas d’insuffisance rénale ou d’insuffisance cardiaque sévères."
     )
-    top = [(t.text, t.en) for t in nlp_fast(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_fast, text)
     assert ("virus varicelle-zona", "varicella zoster virus") in top
     assert ("maladie rénale chronique", "chronic kidney disease") in top
     assert ("insuffisance cardiaque", "heart failure") in top  # "sévères" qualifies both failures
 
 
 def test_a_participle_is_no_part_of_a_term(nlp_full) -> None:  # type: ignore[no-untyped-def]
-    top = [
-        (t.text, t.en)
-        for t in nlp_full("Des vésicules groupées. Une vasodilatation cutanée.")._.medgloss.terms
-        if not t.nested
-    ]
+    top = top_terms(nlp_full, "Des vésicules groupées. Une vasodilatation cutanée.")
     assert ("vésicules", "vesicle") in top  # not "group vesicle"
     assert ("vasodilatation cutanée", "cutaneous vasodilation") in top  # an adjective in -ée still composes
 
 
 def test_haut_after_a_head_is_upper(nlp_full) -> None:  # type: ignore[no-untyped-def]
-    top = [
-        (t.text, t.en) for t in nlp_full("Une endoscopie digestive haute.")._.medgloss.terms if not t.nested
-    ]
+    top = top_terms(nlp_full, "Une endoscopie digestive haute.")
     assert ("endoscopie digestive haute", "upper gastrointestinal endoscopy") in top
 
 
 def test_a_counted_word_is_a_noun_and_an_organism_takes_its_group(nlp_full) -> None:  # type: ignore[no-untyped-def]
     text = "La dose est de 1 comprimé à 1 000 mg. Le méningocoque C circule."
-    top = [(t.text, t.en) for t in nlp_full(text)._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_full, text)
     assert ("comprimé", "tablet") in top  # the model tags it as the participle of comprimer
     assert ("méningocoque C", "meningococcus C") in top
 
 
 def test_a_french_synonym_gets_the_english_that_echoes_it(nlp_fast) -> None:  # type: ignore[no-untyped-def]
-    top = [(t.text, t.en) for t in nlp_fast("Des nodules sous-cutanés.")._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_fast, "Des nodules sous-cutanés.")
     assert top == [("nodules sous-cutanés", "subcutaneous nodule")]  # the concept prefers "skin nodule"
 
 
 def test_an_adjective_the_glossary_knows_as_a_phrase_composes_by_its_shape(nlp_full) -> None:  # type: ignore[no-untyped-def]
-    top = [(t.text, t.en) for t in nlp_full("Un traitement périopératoire.")._.medgloss.terms if not t.nested]
+    top = top_terms(nlp_full, "Un traitement périopératoire.")
     assert top == [
         ("traitement périopératoire", "perioperative treatment")
     ]  # not "perioperative period treatment"
