@@ -416,7 +416,8 @@ def _without(kept: list[Match], left: Match, right: Match) -> list[Match]:
 
 def select(matches: list[Match], toks: Sequence[Tok] | None = None) -> list[Match]:
     """Leftmost-longest matches win; matches inside them are kept as nested, crossing ones dropped,
-    except a glossary term crossing a generic word's complement (*risque de fracture de la hanche*).
+    except a glossary term the crossed one makes way for (``_lighter``: *risque de fracture de la
+    hanche*, *réactivation du virus varicelle-zona*).
 
     Between matches of the same span, a glossary term beats a composed pattern and the concepts are
     merged (several concepts: an ambiguity). A one-word match inside a longer one is kept only when

@@ -809,13 +809,14 @@ class MedglossComponent:
             english = next(
                 (m.en for m in mentions if (m.start, m.end) == (long_start, long_end) and m.en), None
             )
-            words = [
-                Word(t.text, t.text.lower(), "X", t.start, t.start + len(t.text))
-                for t in toks[d.long_start : d.long_end]
-                if not t.space
-            ]
-            if english is None and translatable(words, self.known_en):
-                english = en_for_phrase(words, self.known_en, self.variant)
+            if english is None:
+                words = [
+                    Word(t.text, t.text.lower(), "X", t.start, t.start + len(t.text))
+                    for t in toks[d.long_start : d.long_end]
+                    if not t.space
+                ]
+                if translatable(words, self.known_en):
+                    english = en_for_phrase(words, self.known_en, self.variant)
         short_start = toks[d.short_start].start
         return Abbreviation(
             d.short,
